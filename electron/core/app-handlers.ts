@@ -1,0 +1,29 @@
+import type { Status } from '../shared/contract/app';
+import type { AppDependencies } from './app';
+import { findConflicts } from './library/conflicts';
+
+export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies) => {
+  const status = (): Status => {
+    const state = store.state();
+    const document = state.state === 'ready' ? store.read() : null;
+    return {
+      dataDir,
+      store: state,
+      lastWrite: store.lastWrite(),
+      counts: {
+        sources: document?.sources.length ?? 0,
+        facts: document?.facts.length ?? 0,
+        reports: document?.reports.length ?? 0,
+        charts: document?.charts.length ?? 0,
+        conflicts: document ? findConflicts(document.facts, document.sources).length : 0,
+      },
+    };
+  };
+  return {
+    'app:status': status,
+    'store:start-fresh': async () => {
+      await store.startFresh(seed());
+      return status();
+    },
+  };
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { factSchema, indicatorSchema, sourceSchema, type Fact, type Source } from '../../shared/entities';
+import { emptyDocument, type StoreDocument } from '../store/document';
+
+/** The shape of seeds/library.json: sources point at a document file instead of holding text. */
+export const seedLibrarySchema = z
+  .object({
+    indicators: z.array(indicatorSchema),
+    sources: z.array(
+      sourceSchema
+        .omit({ text: true, origin: true, createdAt: true, updatedAt: true })
+        .extend({ document: z.string().regex(/^documents\/[A-Za-z0-9_.-]+\.txt$/) }),
+    ),
+    facts: z.array(factSchema.omit({ quoteStart: true, createdAt: true, updatedAt: true })),
+    reports: z.array(z.unknown()).default([]),
+    charts: z.array(z.unknown()).default([]),
+  })
+  .strict();
+export type SeedLibrary = z.infer<typeof seedLibrarySchema>;
+
+export class SeedError extends Error {}
+
+/**
+ * Builds the first library from the seed files, through the same schemas as user data, and
+ * refuses seeds whose quotes are not in their documents (a figure must be traceable).
+ */
+export const buildSeedDocument = (
+  raw: unknown,
+  readDocument: (relativePath: string) => string,
+  now: Date,
+): StoreDocument => {
+  const seed = seedLibrarySchema.parse(raw);
+  const timestamp = now.toISOString();
+  const sources: Source[] = seed.sources.map(({ document, ...rest }) =>
+    sourceSchema.parse({ ...rest, text: readDocument(document), origin: document, createdAt: timestamp, updatedAt: timestamp }),
+  );
+  const textById = new Map(sources.map((source) => [source.id, source.text]));
+  const facts: Fact[] = seed.facts.map((fact) => {
+    const text = textById.get(fact.sourceId);
+    if (text === undefined) throw new SeedError(`seed fact ${fact.id} names unknown source ${fact.sourceId}`);
+    const quoteStart = text.indexOf(fact.quote);
+    if (fact.quote && quoteStart < 0) throw new SeedError(`seed fact ${fact.id}: quote not found in ${fact.sourceId}`);
+    return factSchema.parse({ ...fact, quoteStart: fact.quote ? quoteStart : null, createdAt: timestamp, updatedAt: timestamp });
+  });
+  return {
+    ...emptyDocument(),
+    indicators: seed.indicators,
+    sources,
+    facts,
+  };
+};

@@ -1,0 +1,25 @@
+import type { StoreState } from '../../shared/contract/app';
+import type { StoreDocument } from './document';
+
+export interface WriteState {
+  state: 'idle' | 'saved' | 'failed';
+  at: string | null;
+  message: string | null;
+}
+
+/**
+ * The one writer of the library. Core services read the document and change it only through
+ * `mutate`, which resolves once the change is on disk (so an acknowledged edit survives a crash).
+ */
+export interface Store {
+  readonly path: string;
+  state(): StoreState;
+  lastWrite(): WriteState;
+  /** The current document; throws STORE_UNAVAILABLE when the store could not be opened. */
+  read(): StoreDocument;
+  mutate<T>(change: (document: StoreDocument) => T): Promise<T>;
+  /** After a failed open only: begins a new library from `seed`, never over the old file. */
+  startFresh(seed: StoreDocument): Promise<void>;
+  /** Waits for pending writes (used at shutdown and in tests). */
+  flush(): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import { app, dialog } from 'electron';
+import { openApp } from '../core/node/open-app';
+import { resolveDataDir } from '../core/node/paths';
+import { registerIpcHandlers } from './ipc';
+import { installSecurityGuards } from './security';
+import { createMainWindow } from './window';
+
+// One writer of the store: a second instance hands over to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  installSecurityGuards();
+  const explicitDir = process.argv.includes('--data-dir') || process.env.DOSSIER_DATA_DIR;
+  const dataDir = explicitDir ? resolveDataDir(process.argv) : app.getPath('userData');
+
+  app.whenReady().then(async () => {
+    const opened = await openApp(dataDir);
+    registerIpcHandlers(opened.dispatch);
+    let window = createMainWindow();
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('activate', () => {
+      if (window.isDestroyed()) window = createMainWindow();
+    });
+    app.on('before-quit', () => {
+      void opened.store.flush();
+    });
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Dossier could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../core/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { checkApiRequest } from './request-guard';
+import { readStatic, resolveStaticPath } from './static-files';
+
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const LOOPBACK = '127.0.0.1';
+
+export interface BrowserModeServer {
+  url: string;
+  port: number;
+  secret: string;
+  close(): Promise<void>;
+  server: Server;
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+};
+
+const refuse = (response: ServerResponse, status: number, code: string, message: string): void =>
+  sendJson(response, status, { ok: false, error: { code, message } });
+
+const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
+  new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolvePromise('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+/**
+ * Browser mode: serves the built renderer and `POST /api/<channel>` over the same dispatch as
+ * Electron's IPC, on loopback only.
+ */
+export const startBrowserModeServer = async ({
+  dispatch,
+  rendererDir,
+  port = 0,
+  secret = randomBytes(32).toString('base64url'),
+}: {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+  secret?: string;
+}): Promise<BrowserModeServer> => {
+  let boundPort = port;
+
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      return refuse(response, 405, 'FORBIDDEN', 'The API accepts POST only.');
+    }
+    const verdict = checkApiRequest(request, { port: boundPort, secret });
+    if (!verdict.allowed) return refuse(response, 403, 'FORBIDDEN', `Request refused: ${verdict.reason}.`);
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(response, 415, 'INVALID_INPUT', 'The API accepts application/json only.');
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') return refuse(response, 413, 'INVALID_INPUT', `The request is larger than ${MAX_BODY_BYTES} bytes.`);
+    let parsed: unknown;
+    try {
+      parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return refuse(response, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
+    }
+    const input = typeof parsed === 'object' && parsed !== null && 'input' in parsed ? (parsed as { input: unknown }).input : undefined;
+    sendJson(response, 200, await dispatch(channel, input));
+  };
+
+  const handleStatic = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, securityHeaders);
+      return response.end();
+    }
+    const file = resolveStaticPath(rendererDir, path);
+    const found = file ? await readStatic(file) : null;
+    if (!found) {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain' });
+      return response.end('Not found');
+    }
+    let body = found.body;
+    if (file?.endsWith('index.html')) {
+      // Only our own page learns the secret; other origins cannot read this response.
+      body = Buffer.from(body.toString('utf8').replace('content="__DOSSIER_SECRET__"', `content="${secret}"`));
+    }
+    response.writeHead(200, { ...securityHeaders, 'Content-Type': found.type, 'Cache-Control': 'no-cache' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+
+  const server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
+      return refuse(response, 403, 'FORBIDDEN', 'Request refused: unexpected Host header.');
+    }
+    const task = path.startsWith('/api/') ? handleApi(request, response, decodeURIComponent(path.slice(5))) : handleStatic(request, response, path);
+    task.catch((error: unknown) => {
+      console.error('[dossier] request failed:', error);
+      if (!response.headersSent) refuse(response, 500, 'INTERNAL', 'The request failed.');
+      else response.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => resolvePromise());
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${LOOPBACK}:${boundPort}/`,
+    port: boundPort,
+    secret,
+    server,
+    close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())),
+  };
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+
+export const storeStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ready'), path: z.string(), schemaVersion: z.number().int() }),
+  z.object({
+    state: z.literal('corrupt'),
+    path: z.string(),
+    movedTo: z.string(),
+    message: z.string(),
+  }),
+  z.object({ state: z.literal('newer-schema'), path: z.string(), found: z.number(), supported: z.number(), message: z.string() }),
+  z.object({ state: z.literal('unreadable'), path: z.string(), message: z.string() }),
+]);
+export type StoreState = z.infer<typeof storeStateSchema>;
+
+export const statusSchema = z.object({
+  dataDir: z.string(),
+  store: storeStateSchema,
+  /** The last write's outcome, so the UI can show saved / saving / error. */
+  lastWrite: z.object({ state: z.enum(['idle', 'saved', 'failed']), at: z.string().nullable(), message: z.string().nullable() }),
+  counts: z.object({
+    sources: z.number().int(),
+    facts: z.number().int(),
+    reports: z.number().int(),
+    charts: z.number().int(),
+    conflicts: z.number().int(),
+  }),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const appChannels = {
+  'app:status': defineChannel(z.undefined(), statusSchema),
+  /** Only allowed when the store could not be opened: starts a new library from the seeds
+   *  beside the unreadable file (which was already moved aside), never over it. */
+  'store:start-fresh': defineChannel(z.undefined(), statusSchema),
+} as const;

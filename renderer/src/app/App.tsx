@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { Frame, type Place } from './Frame';
+import { StoreErrorScreen } from './StoreErrorScreen';
+import { useStatus } from './use-status';
+import { LibraryScreen } from '../library/LibraryScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
+
+export const App = () => {
+  const { state, refresh } = useStatus();
+  const [place, setPlace] = useState<Place>('library');
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+      if (event.key === '1') setPlace('library');
+      else if (event.key === '2') setPlace('reports');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (state.kind === 'loading') {
+    return (
+      <div className="full-page" role="status" aria-live="polite">
+        Opening your library…
+      </div>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <div className="full-page full-page--error" role="alert">
+        <h1>Dossier cannot reach its library</h1>
+        <p>{state.error.message}</p>
+        <button type="button" className="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const { status } = state;
+  if (status.store.state !== 'ready') return <StoreErrorScreen status={status} onChanged={refresh} />;
+
+  return (
+    <Frame place={place} onPlace={setPlace} status={status}>
+      {place === 'library' ? <LibraryScreen status={status} /> : <ReportsScreen status={status} />}
+    </Frame>
+  );
+};

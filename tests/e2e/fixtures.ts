@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface DossierServer {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts browser mode on a fresh data folder. */
+const startServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--port', '0', '--no-open', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (url) resolvePromise({ url, child });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`browser-mode server exited (${code}):\n${output}`)));
+  });
+
+export const test = base.extend<{ dossier: DossierServer; initialStoreText: string | null }>({
+  /** When set, written as dossier.json before the server starts (corrupt or foreign stores). */
+  initialStoreText: [null, { option: true }],
+  dossier: async ({ initialStoreText }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
+    if (initialStoreText !== null) writeFileSync(join(dataDir, 'dossier.json'), initialStoreText);
+    const { url, child } = await startServer(dataDir);
+    await use({ url, dataDir });
+    child.kill('SIGTERM');
+    await new Promise((resolvePromise) => child.once('exit', resolvePromise));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

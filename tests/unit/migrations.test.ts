@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, storeDocumentSchema } from '../../electron/core/store/document';
+import { migrate, migrations, MigrationError } from '../../electron/core/store/migrations';
+import { versionOneDocument, versionTwoDocument } from '../fixtures/store-versions';
+
+describe('migrations', () => {
+  it('form an unbroken chain up to the current version', () => {
+    const froms = migrations.map((migration) => migration.from);
+    expect(froms).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, index) => index + 1));
+  });
+
+  it('1 → 2 adds empty reports and charts and keeps sources and facts', () => {
+    const next = migrations[0]!.up(versionOneDocument());
+    expect(next.schemaVersion).toBe(2);
+    expect(next.reports).toEqual([]);
+    expect(next.charts).toEqual([]);
+    expect(next.facts).toEqual(versionOneDocument().facts);
+    expect(next.sources).toEqual(versionOneDocument().sources);
+  });
+
+  it('2 → 3 adds indicators, trash and the new fact fields without overwriting existing ones', () => {
+    const input = versionTwoDocument();
+    const next = migrations[1]!.up(input);
+    expect(next.schemaVersion).toBe(3);
+    expect(next.indicators).toEqual([]);
+    expect(next.trash).toEqual([]);
+    const facts = next.facts as Record<string, unknown>[];
+    expect(facts[0]).toMatchObject({ supersededBy: null, note: '', value: 409 });
+  });
+
+  it.each([
+    ['version 1', versionOneDocument],
+    ['version 2', versionTwoDocument],
+  ])('a %s document migrates to a valid current document', (_, make) => {
+    const parsed = storeDocumentSchema.safeParse(migrate(make(), CURRENT_SCHEMA_VERSION));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data?.facts).toHaveLength(1);
+  });
+
+  it('refuses a document without a schema version', () => {
+    expect(() => migrate({ facts: [] }, CURRENT_SCHEMA_VERSION)).toThrow(MigrationError);
+  });
+});
