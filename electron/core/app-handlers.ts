@@ -1,8 +1,8 @@
 import type { Status } from '../shared/contract/app';
 import type { AppDependencies } from './app';
-import { findConflicts } from './library/conflicts';
+import type { LibraryState } from './library/library-state';
 
-export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies) => {
+export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies, library: LibraryState) => {
   const status = (): Status => {
     const state = store.state();
     const document = state.state === 'ready' ? store.read() : null;
@@ -15,7 +15,7 @@ export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies) => 
         facts: document?.facts.length ?? 0,
         reports: document?.reports.length ?? 0,
         charts: document?.charts.length ?? 0,
-        conflicts: document ? findConflicts(document.facts, document.sources).length : 0,
+        conflicts: document ? library.conflictGroups().length : 0,
       },
     };
   };

@@ -63,3 +63,47 @@ describe('command line', () => {
     expect(runCli(['status', '--data-dir']).code).toBe(2);
   });
 });
+
+describe('library commands', () => {
+  it('facts --json prints every fact with its quote and source', () => {
+    const dir = tempDir();
+    const { code, stdout } = runCli(['facts', '--json', '--data-dir', dir]);
+    expect(code).toBe(0);
+    const facts = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(facts.length).toBeGreaterThan(40);
+    for (const fact of facts) {
+      expect(Object.keys(fact)).toEqual(expect.arrayContaining(['id', 'statement', 'value', 'unit', 'asOf', 'quote', 'indicator', 'source']));
+      expect(Object.keys(fact.source as object)).toEqual(expect.arrayContaining(['title', 'outlet', 'author', 'published', 'origin']));
+    }
+    const share = facts.find((fact) => fact.value === 4.9)!;
+    expect(share).toMatchObject({ unit: '%', quote: expect.stringContaining('4,9%'), source: { origin: expect.stringContaining('004_') } });
+  });
+
+  it('facts --query narrows the list; sources and conflicts print JSON', () => {
+    const dir = tempDir();
+    const facts = JSON.parse(runCli(['facts', '--json', '--query', 'hect', '--data-dir', dir]).stdout) as { value: number }[];
+    expect(facts.map((fact) => fact.value)).toContain(166000);
+    const sources = JSON.parse(runCli(['sources', '--json', '--data-dir', dir]).stdout) as { author: string | null; outlet: string | null }[];
+    expect(sources).toHaveLength(5);
+    expect(sources.some((source) => source.author === 'Akbar Novruz')).toBe(true);
+    const conflicts = JSON.parse(runCli(['conflicts', '--json', '--data-dir', dir]).stdout) as { indicator: string }[];
+    expect(conflicts.map((conflict) => conflict.indicator)).toContain('casualties-since-2020');
+  });
+
+  it('import lists candidates and adds nothing without --accept-all', () => {
+    const dir = tempDir();
+    const file = join(dir, 'note.md');
+    writeFileSync(file, '# Field note\n\nDeminers cleared **1.5 million** square metres. Foreign assistance was 4,9%.\n');
+    const before = JSON.parse(runCli(['status', '--json', '--data-dir', dir]).stdout).counts.facts as number;
+    const dry = runCli(['import', file, '--data-dir', dir]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/2 proposed fact/);
+    expect(JSON.parse(runCli(['status', '--json', '--data-dir', dir]).stdout).counts.facts).toBe(before);
+    const added = runCli(['import', file, '--accept-all', '--data-dir', dir]);
+    expect(added.stdout).toMatch(/with 2 fact/);
+    expect(JSON.parse(runCli(['status', '--json', '--data-dir', dir]).stdout).counts.facts).toBe(before + 2);
+    const missing = runCli(['import', join(dir, 'nope.txt'), '--data-dir', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Cannot read/);
+  });
+});

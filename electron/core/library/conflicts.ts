@@ -13,7 +13,8 @@ export interface ConflictGroup {
   indicator: string;
   /** Every fact of the indicator involved in a disagreement, newest first. */
   factIds: string[];
-  newestFactId: string;
+  /** The figure with the latest known date; null when none of them is dated. */
+  newestFactId: string | null;
   values: number[];
 }
 
@@ -69,7 +70,7 @@ export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]
     groups.push({
       indicator,
       factIds: ordered.map((fact) => fact.id),
-      newestFactId: ordered[0]!.id,
+      newestFactId: effectiveDate(ordered[0]!, publishedBySource.get(ordered[0]!.sourceId) ?? null) ? ordered[0]!.id : null,
       values: [...new Set(ordered.map((fact) => fact.value as number))],
     });
   }

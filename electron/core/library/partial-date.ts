@@ -24,8 +24,11 @@ export const toDayRange = (partial: string): DayRange | null => {
 /** Sort key: the end of the range, so "2025" sorts after "2025-06-30" and unknown sorts first. */
 export const dateSortKey = (partial: string | null): number => (partial ? (toDayRange(partial)?.end ?? -Infinity) : -Infinity);
 
+/** Newest first; of two dates ending together, the more precise one ("2025-12-31" before "2025-12"). */
 export const comparePartialDatesDescending = (left: string | null, right: string | null): number =>
-  dateSortKey(right) - dateSortKey(left);
+  dateSortKey(right) - dateSortKey(left) || startKey(right) - startKey(left);
+
+const startKey = (partial: string | null): number => (partial ? (toDayRange(partial)?.start ?? -Infinity) : -Infinity);
 
 export const rangesOverlap = (left: DayRange, right: DayRange, toleranceDays: number): boolean =>
   left.start - toleranceDays <= right.end && right.start - toleranceDays <= left.end;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createApp } from '../app';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { Store } from '../store/store';
@@ -15,7 +16,7 @@ export const openApp = async (dataDir: string, options: { seedDir?: string; now?
   const now = options.now ?? (() => new Date());
   const seed = () => loadSeedDocument(options.seedDir, now());
   const store = await openJsonStore({ dataDir, seed, now });
-  const handlers = createApp({ store, dataDir, seed, now });
+  const handlers = createApp({ store, dataDir, seed, now, newId: (prefix) => `${prefix}-${randomUUID()}` });
   const dispatch = createDispatch(handlers, (error) => console.error('[dossier] internal error:', error));
   return { dispatch, store, dataDir };
 };

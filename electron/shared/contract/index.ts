@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { libraryChannels } from './library';
 
 /** Every channel the renderer may call, by area. Hosts serve exactly these and nothing else. */
 export const contract = {
   ...appChannels,
+  ...libraryChannels,
 } as const;
 
 export type Contract = typeof contract;

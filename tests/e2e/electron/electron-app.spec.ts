@@ -25,12 +25,20 @@ test.describe('Electron window', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByTestId('count-sources')).toHaveText('5');
-      const preferences = await app.evaluate(({ BrowserWindow }) => {
-        const [first] = BrowserWindow.getAllWindows();
-        return first!.webContents.getLastWebPreferences();
+      // Read the settings back from the renderer's side: no Node, isolated from the preload.
+      const exposure = await window.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        api: Object.keys((globalThis as { api?: object }).api ?? {}),
+        opened: globalThis.open('https://example.com') === null,
+      }));
+      expect(exposure).toEqual({ require: 'undefined', process: 'undefined', api: ['invoke'], opened: true });
+      const before = window.url();
+      await window.evaluate(() => {
+        globalThis.location.href = 'https://example.com/';
       });
-      expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      await expect(window.getByTestId('count-sources')).toHaveText('5');
+      expect(window.url()).toBe(before);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

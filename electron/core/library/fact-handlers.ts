@@ -1,0 +1,152 @@
+import type { FactInput, FactQuery } from '../../shared/contract/library';
+import { factInputSchema, factQuerySchema } from '../../shared/contract/library';
+import type { Fact, Source } from '../../shared/entities';
+import { DossierError } from '../errors';
+import type { StoreDocument } from '../store/document';
+import type { LibraryContext } from './library-context';
+import { rangesOverlap, toDayRange, dateSortKey } from './partial-date';
+import { moveToTrash } from './trash';
+import { toConflictView, toFactView } from './views';
+
+type ParsedFactInput = ReturnType<typeof factInputSchema.parse>;
+
+/** Where the quote sits in the source text; a quote that is not there is refused, not guessed. */
+export const locateQuote = (quote: string, source: Source): number | null => {
+  if (!quote) return null;
+  const start = source.text.indexOf(quote);
+  if (start >= 0) return start;
+  if (source.text.length === 0) return null;
+  throw new DossierError('INVALID_INPUT', `The quote is not in the text of “${source.title.slice(0, 80)}”. Copy the exact words from the source.`);
+};
+
+const requireSource = (document: StoreDocument, id: string): Source => {
+  const source = document.sources.find((candidate) => candidate.id === id);
+  if (!source) throw new DossierError('INVALID_INPUT', `There is no source with id ${id}.`);
+  return source;
+};
+
+/** Registers an indicator key the first time a fact uses it, so filters can list it. */
+export const ensureIndicator = (document: StoreDocument, key: string | null, unit: string | null): void => {
+  if (key && !document.indicators.some((indicator) => indicator.key === key)) {
+    document.indicators.push({ key, label: key.replace(/[-_]+/g, ' '), unit });
+  }
+};
+
+const checkSupersededBy = (document: StoreDocument, input: Pick<ParsedFactInput, 'supersededBy'>, selfId: string | null): void => {
+  if (input.supersededBy === null) return;
+  if (input.supersededBy === selfId) throw new DossierError('INVALID_INPUT', 'A fact cannot supersede itself.');
+  if (!document.facts.some((fact) => fact.id === input.supersededBy)) {
+    throw new DossierError('INVALID_INPUT', `“Superseded by” names a fact that does not exist (${input.supersededBy}).`);
+  }
+};
+
+export const buildFact = (document: StoreDocument, input: ParsedFactInput, id: string, timestamp: string, checkReplacement = true): Fact => {
+  const source = requireSource(document, input.sourceId);
+  if (checkReplacement) checkSupersededBy(document, input, id);
+  return {
+    ...input,
+    tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
+    quoteStart: locateQuote(input.quote, source),
+    id,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+};
+
+const effectiveDate = (fact: Fact, source: Source | undefined): string | null => fact.asOf ?? source?.published ?? null;
+
+export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
+  const search = (query: FactQuery) => {
+    const parsed = factQuerySchema.parse(query);
+    const document = state.current();
+    const text = parsed.query.trim();
+    let facts: Fact[] = text ? state.search(text).flatMap((id) => state.fact(id) ?? []) : document.facts;
+
+    const tags = new Set(parsed.tags);
+    const sources = new Set(parsed.sourceIds);
+    const indicators = new Set(parsed.indicators);
+    const from = parsed.from ? toDayRange(parsed.from) : null;
+    const to = parsed.to ? toDayRange(parsed.to) : null;
+    const window = from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null;
+
+    facts = facts.filter((fact) => {
+      if (tags.size && !fact.tags.some((tag) => tags.has(tag))) return false;
+      if (sources.size && !sources.has(fact.sourceId)) return false;
+      if (indicators.size && !(fact.indicator && indicators.has(fact.indicator))) return false;
+      if (parsed.hasConflict && !state.isInConflict(fact.id)) return false;
+      if (window) {
+        const date = effectiveDate(fact, state.source(fact.sourceId));
+        const range = date ? toDayRange(date) : null;
+        if (!range || !rangesOverlap(range, window, 0)) return false;
+      }
+      return true;
+    });
+    if (!text) {
+      facts = [...facts].sort(
+        (left, right) =>
+          dateSortKey(effectiveDate(right, state.source(right.sourceId))) - dateSortKey(effectiveDate(left, state.source(left.sourceId))) ||
+          left.statement.localeCompare(right.statement),
+      );
+    }
+    const page = facts.slice(parsed.offset, parsed.offset + parsed.limit);
+    return {
+      total: facts.length,
+      items: page.map((fact) => toFactView(fact, state.source(fact.sourceId), state.isInConflict(fact.id))),
+    };
+  };
+
+  const get = ({ id }: { id: string }) => {
+    const fact = state.fact(id);
+    if (!fact) throw new DossierError('NOT_FOUND', `There is no fact with id ${id}; it may have been deleted.`);
+    const source = state.source(fact.sourceId);
+    if (!source) throw new DossierError('NOT_FOUND', `The source of this fact (${fact.sourceId}) is missing.`);
+    const group = state.conflictGroups().find((candidate) => candidate.factIds.includes(id));
+    return {
+      fact: toFactView(fact, source, Boolean(group)),
+      source,
+      conflict: group ? toConflictView(group, (factId) => state.fact(factId), (sourceId) => state.source(sourceId), (key) => state.indicator(key)) : null,
+    };
+  };
+
+  return {
+    'facts:search': search,
+    'facts:get': get,
+    'facts:create': (input: FactInput) =>
+      state.change((document) => {
+        const fact = buildFact(document, factInputSchema.parse(input), newId('fact'), now().toISOString());
+        ensureIndicator(document, fact.indicator, fact.unit);
+        document.facts.push(fact);
+        return { result: fact, touchedFacts: [fact.id] };
+      }),
+    'facts:update': ({ id, changes }: { id: string; changes: Partial<FactInput> }) =>
+      state.change((document) => {
+        const index = document.facts.findIndex((fact) => fact.id === id);
+        const existing = document.facts[index];
+        if (!existing) throw new DossierError('NOT_FOUND', `There is no fact with id ${id}; it may have been deleted.`);
+        const merged = factInputSchema.parse({ ...pickInput(existing), ...changes });
+        const fact = { ...buildFact(document, merged, id, now().toISOString(), changes.supersededBy !== undefined), createdAt: existing.createdAt };
+        ensureIndicator(document, fact.indicator, fact.unit);
+        document.facts[index] = fact;
+        return { result: fact, touchedFacts: [id] };
+      }),
+    'facts:delete': ({ id }: { id: string }) =>
+      state.change((document) => {
+        if (!document.facts.some((fact) => fact.id === id)) throw new DossierError('NOT_FOUND', `There is no fact with id ${id}.`);
+        const undoToken = moveToTrash(document, { factIds: [id], sourceIds: [] }, newId('undo'), now());
+        return { result: { undoToken, facts: 1, sources: 0 }, touchedFacts: [id] };
+      }),
+  };
+};
+
+const pickInput = (fact: Fact): ParsedFactInput => ({
+  sourceId: fact.sourceId,
+  statement: fact.statement,
+  value: fact.value,
+  unit: fact.unit,
+  asOf: fact.asOf,
+  quote: fact.quote,
+  tags: fact.tags,
+  indicator: fact.indicator,
+  supersededBy: fact.supersededBy,
+  note: fact.note,
+});

@@ -1,0 +1,86 @@
+import { factInputSchema, sourceInputSchema, type FactInput, type SourceInput } from '../../shared/contract/library';
+import type { Fact, Source } from '../../shared/entities';
+import { DossierError } from '../errors';
+import { guessMetadata, toPlainText } from './document-text';
+import { proposeFacts, splitSentences } from './extract';
+import { buildFact, ensureIndicator } from './fact-handlers';
+import type { LibraryContext } from './library-context';
+
+const MAX_TITLE = 300;
+
+/** A best guess the user confirms: Azerbaijani letters, then Cyrillic, else English. */
+const guessLanguage = (text: string): string => {
+  const sample = text.slice(0, 20_000);
+  if (/[əƏ]/.test(sample)) return 'az';
+  const cyrillic = sample.match(/[\u0400-\u04FF]/g)?.length ?? 0;
+  return cyrillic > sample.length / 4 ? 'ru' : 'en';
+};
+
+const countRepeatedSentences = (text: string): number => {
+  const seen = new Set<string>();
+  let repeated = 0;
+  for (const span of splitSentences(text)) {
+    const key = span.text.replace(/\s+/g, ' ').trim();
+    if (!key) continue;
+    if (seen.has(key)) repeated += 1;
+    else seen.add(key);
+  }
+  return repeated;
+};
+
+export const createImportHandlers = ({ state, now, newId }: LibraryContext) => ({
+  'import:propose': ({ fileName, content }: { fileName: string; content: string }) => {
+    const { text, title: htmlTitle } = toPlainText(fileName, content);
+    if (!text.trim()) throw new DossierError('INVALID_INPUT', `${fileName} holds no readable text.`);
+    const metadata = guessMetadata(text);
+    const title = (htmlTitle || metadata.title || fileName.replace(/\.[^.]+$/, '')).slice(0, MAX_TITLE);
+    const source: SourceInput = {
+      type: 'document',
+      title,
+      outlet: null,
+      via: null,
+      authors: metadata.authors,
+      published: metadata.published,
+      language: guessLanguage(text),
+      url: null,
+      text,
+      origin: fileName,
+      note: '',
+    };
+    const candidates = proposeFacts(text).map((candidate) => ({
+      statement: candidate.sentence.slice(0, 2000),
+      quote: candidate.quote,
+      quoteStart: candidate.quoteStart,
+      value: candidate.value,
+      unit: candidate.unit,
+      raw: candidate.raw,
+    }));
+    return { source: sourceInputSchema.parse(source), candidates, duplicatesCollapsed: countRepeatedSentences(text) };
+  },
+
+  'import:commit': ({ source: sourceInput, facts: factInputs }: { source: SourceInput; facts: Omit<FactInput, 'sourceId'>[] }) =>
+    state.change((document) => {
+      const timestamp = now().toISOString();
+      const source: Source = { ...sourceInputSchema.parse(sourceInput), id: newId('src'), createdAt: timestamp, updatedAt: timestamp };
+      // Build everything against a scratch copy first: a bad candidate refuses the whole import.
+      const scratch = { ...document, sources: [...document.sources, source] };
+      const seen = new Set<string>();
+      const facts: Fact[] = [];
+      for (const [index, input] of factInputs.entries()) {
+        const parsed = factInputSchema.parse({ ...input, sourceId: source.id });
+        const key = `${parsed.quote}\u0000${parsed.value}\u0000${parsed.unit}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        try {
+          facts.push(buildFact(scratch, parsed, newId('fact'), timestamp));
+        } catch (error) {
+          if (error instanceof DossierError) throw new DossierError(error.code, `Fact ${index + 1}: ${error.message}`);
+          throw error;
+        }
+      }
+      document.sources.push(source);
+      for (const fact of facts) ensureIndicator(document, fact.indicator, fact.unit);
+      document.facts.push(...facts);
+      return { result: { source, facts }, touchedFacts: facts.map((fact) => fact.id) };
+    }),
+});

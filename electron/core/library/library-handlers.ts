@@ -1,0 +1,14 @@
+import { createBundleHandlers } from './bundle-handlers';
+import { createFacetHandlers } from './facet-handlers';
+import { createFactHandlers } from './fact-handlers';
+import { createImportHandlers } from './import-handlers';
+import type { LibraryContext } from './library-context';
+import { createSourceHandlers } from './source-handlers';
+
+export const createLibraryHandlers = (context: LibraryContext) => ({
+  ...createFactHandlers(context),
+  ...createSourceHandlers(context),
+  ...createFacetHandlers(context),
+  ...createImportHandlers(context),
+  ...createBundleHandlers(context),
+});

@@ -1,0 +1,38 @@
+import { DossierError } from '../errors';
+import type { StoreDocument } from '../store/document';
+
+/** Deleted items stay restorable until this many later deletions have happened. */
+export const TRASH_LIMIT = 50;
+
+/**
+ * Removes the named facts and sources (and facts of those sources) from the library into the
+ * trash, in one entry that a single undo restores. Facts that pointed at a deleted fact as their
+ * replacement keep pointing at it: the reference comes back with the undo.
+ */
+export const moveToTrash = (document: StoreDocument, { factIds, sourceIds }: { factIds: string[]; sourceIds: string[] }, id: string, now: Date): string => {
+  const sourceSet = new Set(sourceIds);
+  const factSet = new Set(factIds);
+  const facts = document.facts.filter((fact) => factSet.has(fact.id) || sourceSet.has(fact.sourceId));
+  const removedFacts = new Set(facts.map((fact) => fact.id));
+  const sources = document.sources.filter((source) => sourceSet.has(source.id));
+  document.facts = document.facts.filter((fact) => !removedFacts.has(fact.id));
+  document.sources = document.sources.filter((source) => !sourceSet.has(source.id));
+  document.trash.push({ id, deletedAt: now.toISOString(), sources, facts, reports: [], charts: [] });
+  if (document.trash.length > TRASH_LIMIT) document.trash.splice(0, document.trash.length - TRASH_LIMIT);
+  return id;
+};
+
+export const restoreFromTrash = (document: StoreDocument, id: string) => {
+  const index = document.trash.findIndex((entry) => entry.id === id);
+  const entry = document.trash[index];
+  if (!entry) throw new DossierError('NOT_FOUND', 'That deletion can no longer be undone.');
+  const takenSource = entry.sources.find((source) => document.sources.some((existing) => existing.id === source.id));
+  const takenFact = entry.facts.find((fact) => document.facts.some((existing) => existing.id === fact.id));
+  if (takenSource || takenFact) throw new DossierError('CONFLICT', 'Something with the same id was added since; the deletion cannot be undone.');
+  document.sources.push(...entry.sources);
+  document.facts.push(...entry.facts);
+  document.reports.push(...entry.reports);
+  document.charts.push(...entry.charts);
+  document.trash.splice(index, 1);
+  return entry;
+};
