@@ -2,9 +2,10 @@ import { openApp } from '../core/node/open-app';
 import { resolveDataDir } from '../core/node/paths';
 import { CommandError, UsageError, type CliContext, type Command } from './cli-context';
 import { conflictsCommand, factsCommand, importCommand, sourcesCommand } from './commands/library';
+import { exportCommand, reportsCommand } from './commands/reports';
 import { statusCommand } from './commands/status';
 
-const commands: Command[] = [statusCommand, factsCommand, sourcesCommand, conflictsCommand, importCommand];
+const commands: Command[] = [statusCommand, factsCommand, sourcesCommand, conflictsCommand, importCommand, reportsCommand, exportCommand];
 
 const helpText = (): string =>
   [

@@ -2,8 +2,12 @@ import type { Handlers } from './dispatch';
 import type { StoreDocument } from './store/document';
 import type { Store } from './store/store';
 import { createAppHandlers } from './app-handlers';
+import { createChartHandlers } from './charts/chart-handlers';
+import type { ChartRenderer } from './charts/chart-ports';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryState } from './library/library-state';
+import { createReportHandlers } from './reports/report-handlers';
+import type { HostActions, ReportRenderer } from './reports/report-ports';
 
 export interface AppDependencies {
   store: Store;
@@ -13,6 +17,10 @@ export interface AppDependencies {
   now: () => Date;
   /** A new unique id with a readable prefix ("fact", "src", ...). */
   newId: (prefix: string) => string;
+  renderer: ReportRenderer;
+  charts: ChartRenderer;
+  /** Desktop-only actions (save dialog, open file); empty in browser mode, the CLI and tests. */
+  host?: HostActions;
 }
 
 /** Builds the whole application from its dependencies; every host serves this same object. */
@@ -22,5 +30,7 @@ export const createApp = (dependencies: AppDependencies): Handlers => {
   return {
     ...createAppHandlers(dependencies, library),
     ...createLibraryHandlers(context),
+    ...createReportHandlers({ ...context, renderer: dependencies.renderer, host: dependencies.host ?? {} }),
+    ...createChartHandlers({ ...context, charts: dependencies.charts }),
   };
 };

@@ -1,6 +1,7 @@
 import { app, dialog } from 'electron';
 import { openApp } from '../core/node/open-app';
 import { resolveDataDir } from '../core/node/paths';
+import { createElectronHostActions } from './host-actions';
 import { registerIpcHandlers } from './ipc';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
@@ -14,7 +15,7 @@ if (!app.requestSingleInstanceLock()) {
   const dataDir = explicitDir ? resolveDataDir(process.argv) : app.getPath('userData');
 
   app.whenReady().then(async () => {
-    const opened = await openApp(dataDir);
+    const opened = await openApp(dataDir, { host: createElectronHostActions() });
     registerIpcHandlers(opened.dispatch);
     let window = createMainWindow();
     app.on('second-instance', () => {

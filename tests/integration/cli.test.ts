@@ -107,3 +107,36 @@ describe('library commands', () => {
     expect(missing.stderr).toMatch(/Cannot read/);
   });
 });
+
+describe('report commands', () => {
+  it('reports --json lists the sample reports; export writes a PDF that poppler reads', () => {
+    const dir = tempDir();
+    const reports = JSON.parse(runCli(['reports', '--json', '--data-dir', dir]).stdout) as { id: string; title: string; template: string }[];
+    expect(reports.map((report) => report.template).sort()).toEqual(['briefing-note', 'donor-appeal']);
+    const out = join(dir, 'brief.pdf');
+    const exported = runCli(['export', '--report', 'report-sample-briefing-note', '--out', out, '--style', 'apa', '--data-dir', dir]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/Wrote .*brief\.pdf \(\d+ pages?/);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('export --file takes a report JSON of the saved schema, and refuses a broken one', () => {
+    const dir = tempDir();
+    const report = JSON.parse(runCli(['reports', '--json', '--data-dir', dir]).stdout)[0] as { id: string };
+    const saved = runCli(['status', '--json', '--data-dir', dir]);
+    expect(saved.code).toBe(0);
+    const store = JSON.parse(readFileSync(join(dir, 'dossier.json'), 'utf8')) as { reports: { id: string }[] };
+    const file = join(dir, 'report.json');
+    writeFileSync(file, JSON.stringify(store.reports.find((candidate) => candidate.id === report.id)));
+    const out = join(dir, 'from-file.pdf');
+    expect(runCli(['export', '--file', file, '--out', out, '--data-dir', dir]).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+
+    writeFileSync(file, JSON.stringify({ title: 'no template' }));
+    const broken = runCli(['export', '--file', file, '--out', out, '--data-dir', dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/INVALID_INPUT/);
+    expect(runCli(['export', '--report', 'report-nope', '--out', out, '--data-dir', dir]).stderr).toMatch(/NOT_FOUND/);
+    expect(runCli(['export', '--report', report.id, '--data-dir', dir]).code).toBe(2);
+  });
+});

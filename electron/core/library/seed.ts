@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { factSchema, indicatorSchema, sourceSchema, type Fact, type Source } from '../../shared/entities';
+import { chartSchema, factSchema, indicatorSchema, reportSchema, sourceSchema, type Fact, type Source } from '../../shared/entities';
 import { emptyDocument, type StoreDocument } from '../store/document';
 
 /** The shape of seeds/library.json: sources point at a document file instead of holding text. */
@@ -12,8 +12,14 @@ export const seedLibrarySchema = z
         .extend({ document: z.string().regex(/^documents\/[A-Za-z0-9_.-]+\.txt$/) }),
     ),
     facts: z.array(factSchema.omit({ quoteStart: true, createdAt: true, updatedAt: true })),
-    reports: z.array(z.unknown()).default([]),
-    charts: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+/** seeds/reports.json: the sample reports and charts built from the seeded facts. */
+export const seedReportsSchema = z
+  .object({
+    reports: z.array(reportSchema.omit({ createdAt: true, updatedAt: true })),
+    charts: z.array(chartSchema.omit({ createdAt: true, updatedAt: true })),
   })
   .strict();
 export type SeedLibrary = z.infer<typeof seedLibrarySchema>;
@@ -28,8 +34,10 @@ export const buildSeedDocument = (
   raw: unknown,
   readDocument: (relativePath: string) => string,
   now: Date,
+  rawReports: unknown = { reports: [], charts: [] },
 ): StoreDocument => {
   const seed = seedLibrarySchema.parse(raw);
+  const samples = seedReportsSchema.parse(rawReports);
   const timestamp = now.toISOString();
   const sources: Source[] = seed.sources.map(({ document, ...rest }) =>
     sourceSchema.parse({ ...rest, text: readDocument(document), origin: document, createdAt: timestamp, updatedAt: timestamp }),
@@ -42,10 +50,23 @@ export const buildSeedDocument = (
     if (fact.quote && quoteStart < 0) throw new SeedError(`seed fact ${fact.id}: quote not found in ${fact.sourceId}`);
     return factSchema.parse({ ...fact, quoteStart: fact.quote ? quoteStart : null, createdAt: timestamp, updatedAt: timestamp });
   });
+  const factIds = new Set(facts.map((fact) => fact.id));
+  const charts = samples.charts.map((chart) => {
+    const missing = chart.factIds.find((id) => !factIds.has(id));
+    if (missing) throw new SeedError(`seed chart ${chart.id} names unknown fact ${missing}`);
+    return { ...chart, createdAt: timestamp, updatedAt: timestamp };
+  });
+  const reports = samples.reports.map((report) => {
+    const missing = JSON.stringify(report.sections).match(/"factId":"([^"]+)"/g)?.map((match) => match.slice(10, -1)).find((id) => !factIds.has(id));
+    if (missing) throw new SeedError(`seed report ${report.id} names unknown fact ${missing}`);
+    return { ...report, createdAt: timestamp, updatedAt: timestamp };
+  });
   return {
     ...emptyDocument(),
     indicators: seed.indicators,
     sources,
     facts,
+    reports,
+    charts,
   };
 };

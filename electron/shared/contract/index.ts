@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { libraryChannels } from './library';
+import { reportChannels } from './reports';
+import { chartChannels } from './charts';
 
 /** Every channel the renderer may call, by area. Hosts serve exactly these and nothing else. */
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...reportChannels,
+  ...chartChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Frame, type Place } from './Frame';
 import { StoreErrorScreen } from './StoreErrorScreen';
 import { useStatus } from './use-status';
@@ -8,13 +8,20 @@ import { ReportsScreen } from '../reports/ReportsScreen';
 export const App = () => {
   const { state, refresh } = useStatus();
   const [place, setPlace] = useState<Place>('library');
+  const [searchText, setSearchText] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
       if (event.key === '1') setPlace('library');
       else if (event.key === '2') setPlace('reports');
-      else return;
+      else if (event.key.toLowerCase() === 'k') {
+        // The search finds facts, so it brings the Library forward.
+        setPlace('library');
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -42,9 +49,21 @@ export const App = () => {
   const { status } = state;
   if (status.store.state !== 'ready') return <StoreErrorScreen status={status} onChanged={refresh} />;
 
+  const search = {
+    value: searchText,
+    onChange: (value: string) => {
+      setSearchText(value);
+      if (place !== 'library') setPlace('library');
+    },
+  };
+
   return (
-    <Frame place={place} onPlace={setPlace} status={status}>
-      {place === 'library' ? <LibraryScreen status={status} /> : <ReportsScreen status={status} />}
+    <Frame place={place} onPlace={setPlace} status={status} search={search} searchRef={searchRef}>
+      {/* The Library stays mounted while Reports is shown, so its filters and selection survive the trip. */}
+      <div className="frame__screen" hidden={place !== 'library'}>
+        <LibraryScreen status={status} active={place === 'library'} searchText={searchText} onSearchTextChange={setSearchText} onLibraryChanged={refresh} />
+      </div>
+      {place === 'reports' && <ReportsScreen status={status} />}
     </Frame>
   );
 };

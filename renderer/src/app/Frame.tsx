@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { Status } from '../../../electron/shared/contract/app';
 
 export type Place = 'library' | 'reports';
@@ -7,6 +8,20 @@ const places: { id: Place; label: string; shortcut: string }[] = [
   { id: 'library', label: 'Library', shortcut: 'Ctrl+1' },
   { id: 'reports', label: 'Reports', shortcut: 'Ctrl+2' },
 ];
+
+/** Where a screen puts its own buttons in the top bar (see TopBarActions). */
+const TopBarSlot = createContext<HTMLElement | null>(null);
+
+/** Renders a screen's actions into the frame's top bar, beside the search box. */
+export const TopBarActions = ({ children }: { children: ReactNode }) => {
+  const slot = useContext(TopBarSlot);
+  return slot ? createPortal(children, slot) : null;
+};
+
+export interface SearchBox {
+  value: string;
+  onChange: (value: string) => void;
+}
 
 const SaveState = ({ status }: { status: Status }) => {
   const { lastWrite } = status;
@@ -20,33 +35,92 @@ const SaveState = ({ status }: { status: Status }) => {
   return <p className="rail__save">{lastWrite.state === 'saved' ? 'All changes saved' : 'Library up to date'}</p>;
 };
 
-export const Frame = ({ place, onPlace, status, children }: { place: Place; onPlace: (place: Place) => void; status: Status; children: ReactNode }) => (
-  <div className="frame">
-    <nav className="rail" aria-label="Main">
-      <div className="rail__brand">Dossier</div>
-      <ul className="rail__places">
-        {places.map((item) => (
-          <li key={item.id}>
-            <button
-              type="button"
-              className="rail__place"
-              aria-current={place === item.id ? 'page' : undefined}
-              title={`${item.label} (${item.shortcut})`}
-              onClick={() => onPlace(item.id)}
-            >
-              {item.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="rail__footer">
-        <p className="rail__label">Data folder</p>
-        <p className="rail__path" title={status.dataDir}>
-          {status.dataDir}
-        </p>
-        <SaveState status={status} />
+export const Frame = ({
+  place,
+  onPlace,
+  status,
+  search,
+  searchRef,
+  title,
+  children,
+}: {
+  place: Place;
+  onPlace: (place: Place) => void;
+  status: Status;
+  search: SearchBox;
+  /** The search input, so Ctrl+K can focus it from anywhere. */
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** The open report's title, when there is one. */
+  title?: ReactNode;
+  children: ReactNode;
+}) => {
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  return (
+    <div className="frame">
+      <nav className="rail" aria-label="Main">
+        <div className="rail__brand">Dossier</div>
+        <ul className="rail__places">
+          {places.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="rail__place"
+                aria-current={place === item.id ? 'page' : undefined}
+                title={`${item.label} (${item.shortcut})`}
+                onClick={() => onPlace(item.id)}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="rail__footer">
+          <p className="rail__label">Data folder</p>
+          <p className="rail__path" title={status.dataDir}>
+            {/* Left-to-right marks keep a path's leading "/" in place inside the right-to-left ellipsis box. */}
+            {`\u200e${status.dataDir}\u200e`}
+          </p>
+          <SaveState status={status} />
+        </div>
+      </nav>
+      <div className="frame__body">
+        <header className="topbar">
+          <div className="topbar__search" role="search">
+            <label htmlFor="frame-search" className="visually-hidden">
+              Search the library
+            </label>
+            <span className="topbar__search-icon" aria-hidden="true" />
+            <input
+              id="frame-search"
+              ref={searchRef}
+              type="search"
+              className="topbar__input"
+              placeholder="Search facts, quotes, sources…"
+              title="Search the library (Ctrl+K). Press ↓ to go to the results, Esc to clear."
+              autoComplete="off"
+              spellCheck={false}
+              value={search.value}
+              onChange={(event) => search.onChange(event.target.value)}
+              onKeyDown={(event) => {
+                // Esc first clears the search; with nothing to clear it closes the open panel.
+                if (event.key === 'Escape' && search.value) {
+                  event.preventDefault();
+                  event.stopPropagation();
+                  search.onChange('');
+                }
+              }}
+            />
+            <kbd className="topbar__kbd" aria-hidden="true">
+              Ctrl K
+            </kbd>
+          </div>
+          {title && <div className="topbar__title">{title}</div>}
+          <div className="topbar__actions" ref={setSlot} />
+        </header>
+        <TopBarSlot.Provider value={slot}>
+          <main className="frame__main">{children}</main>
+        </TopBarSlot.Provider>
       </div>
-    </nav>
-    <main className="frame__main">{children}</main>
-  </div>
-);
+    </div>
+  );
+};

@@ -1,0 +1,3 @@
+export * from './runs';
+export * from './csl-json';
+export * from './formatter';

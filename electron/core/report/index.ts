@@ -1,0 +1,3 @@
+export * from './numbering';
+export * from './text';
+export * from './document';

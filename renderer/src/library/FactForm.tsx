@@ -1,0 +1,336 @@
+import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { FactInput } from '../../../electron/shared/contract/library';
+import type { Fact, Source } from '../../../electron/shared/entities';
+import { useApi } from '../api/api-context';
+import { Field, fieldsNamedIn } from './Field';
+import { formatNumber } from './format';
+import { NUMBER_HINT, parseNumber } from './parse-number';
+import { DATE_HINT, parsePartialDate } from './partial-date';
+import { Sheet } from './Sheet';
+import { SourceForm } from './SourceForm';
+import { locateQuote } from './SourceText';
+import { TagInput } from './TagInput';
+import type { Facets, Loadable, SourceSummaries } from './use-library-lists';
+
+const FIELDS = ['sourceId', 'statement', 'value', 'unit', 'asOf', 'quote', 'tags', 'indicator', 'note'] as const;
+type FieldName = (typeof FIELDS)[number];
+type Errors = Partial<Record<FieldName | 'form', string>>;
+
+interface Draft {
+  sourceId: string;
+  statement: string;
+  value: string;
+  unit: string;
+  asOf: string;
+  quote: string;
+  tags: string[];
+  indicator: string;
+  note: string;
+}
+
+const toDraft = (fact: Fact | null, presetSourceId: string | null): Draft => ({
+  sourceId: fact?.sourceId ?? presetSourceId ?? '',
+  statement: fact?.statement ?? '',
+  value: fact?.value === null || fact?.value === undefined ? '' : String(fact.value),
+  unit: fact?.unit ?? '',
+  asOf: fact?.asOf ?? '',
+  quote: fact?.quote ?? '',
+  tags: fact?.tags ?? [],
+  indicator: fact?.indicator ?? '',
+  note: fact?.note ?? '',
+});
+
+/** Checks a draft the way the core will, so the user sees each problem next to its field. */
+const validate = (draft: Draft): { errors: Errors; input: FactInput | null } => {
+  const errors: Errors = {};
+  if (!draft.sourceId) errors.sourceId = 'Choose the source this fact comes from, or add a new one.';
+  if (!draft.statement.trim()) errors.statement = 'Write the fact as one sentence you could cite.';
+  const value = parseNumber(draft.value.replace(/%\s*$/, ''));
+  if (!value.ok) errors.value = value.message;
+  const asOf = parsePartialDate(draft.asOf);
+  if (!asOf.ok) errors.asOf = asOf.message;
+  if (draft.unit.trim().length > 100) errors.unit = 'Keep the unit short (100 characters at most), such as “people” or “%”.';
+  if (Object.keys(errors).length > 0 || !value.ok || !asOf.ok) return { errors, input: null };
+  const percent = /%\s*$/.test(draft.value) && !draft.unit.trim();
+  return {
+    errors,
+    input: {
+      sourceId: draft.sourceId,
+      statement: draft.statement.trim(),
+      value: value.value,
+      unit: percent ? '%' : draft.unit.trim() || null,
+      asOf: asOf.value,
+      quote: draft.quote.trim(),
+      tags: draft.tags,
+      indicator: draft.indicator.trim() || null,
+      note: draft.note.trim(),
+    },
+  };
+};
+
+export type FactFormMode = { kind: 'create'; presetSourceId: string | null } | { kind: 'edit'; fact: Fact };
+
+export const FactForm = ({
+  mode,
+  sources,
+  facets,
+  onSaved,
+  onSourceCreated,
+  onClose,
+}: {
+  mode: FactFormMode;
+  sources: Loadable<SourceSummaries>;
+  facets: Loadable<Facets>;
+  onSaved: (fact: Fact) => void;
+  onSourceCreated: (source: Source) => void;
+  onClose: () => void;
+}) => {
+  const api = useApi();
+  const editing = mode.kind === 'edit' ? mode.fact : null;
+  const [draft, setDraft] = useState<Draft>(() => toDraft(editing, mode.kind === 'create' ? mode.presetSourceId : null));
+  const [errors, setErrors] = useState<Errors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [addingSource, setAddingSource] = useState(false);
+  const [createdSources, setCreatedSources] = useState<Source[]>([]);
+  const [sourceText, setSourceText] = useState<{ id: string; text: string } | null>(null);
+
+  const sourceOptions = useMemo(() => {
+    const listed = sources.kind === 'loaded' ? sources.value : [];
+    const extra = createdSources.filter((created) => !listed.some((source) => source.id === created.id));
+    return [...listed, ...extra].map((source) => ({ id: source.id, label: [source.outlet, source.title].filter(Boolean).join(' — ') }));
+  }, [sources, createdSources]);
+
+  // The chosen source's text, to warn (not block) when the quote cannot be found in it.
+  useEffect(() => {
+    if (!draft.sourceId) return;
+    let active = true;
+    void api.call('sources:get', { id: draft.sourceId }).then((result) => {
+      if (active && result.ok) setSourceText({ id: result.value.id, text: result.value.text });
+    });
+    return () => {
+      active = false;
+    };
+  }, [api, draft.sourceId]);
+
+  const quoteMissing = !!draft.quote.trim() && sourceText?.id === draft.sourceId && locateQuote(sourceText.text, draft.quote.trim(), null) === null && sourceText.text !== '';
+
+  const update = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    // After a first attempt, re-check as the user fixes things so messages go away promptly.
+    if (submitted) setErrors((current) => ({ ...validate(next).errors, form: current.form }));
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (saving) return;
+    setSubmitted(true);
+    const { errors: found, input: checked } = validate(draft);
+    // The core refuses a quote that is not in the source's text; say so next to the field first.
+    if (quoteMissing) found.quote = 'This sentence is not in the source’s text. Copy the exact words, or leave the quote empty.';
+    const input = found.quote ? null : checked;
+    setErrors(found);
+    if (!input) {
+      const first = FIELDS.find((field) => found[field]);
+      if (first) document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+      return;
+    }
+    setSaving(true);
+    const result = editing ? await api.call('facts:update', { id: editing.id, changes: input }) : await api.call('facts:create', input);
+    setSaving(false);
+    if (result.ok) {
+      onSaved(result.value);
+      return;
+    }
+    const named: Errors = result.error.code === 'INVALID_INPUT' ? fieldsNamedIn(result.error.message, FIELDS) : {};
+    if (result.error.code === 'INVALID_INPUT' && /\bquote\b/i.test(result.error.message) && !named.quote) named.quote = result.error.message;
+    setErrors({ ...named, form: result.error.message });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  const parsedValue = parseNumber(draft.value.replace(/%\s*$/, ''));
+  const valueHint = parsedValue.ok && parsedValue.value !== null && draft.value.trim() !== String(parsedValue.value) ? `Read as ${formatNumber(parsedValue.value)}.` : NUMBER_HINT;
+  const indicators = facets.kind === 'loaded' ? facets.value.indicators : [];
+  const chosenIndicator = indicators.find((indicator) => indicator.key === draft.indicator.trim());
+  const units = [...new Set(indicators.map((indicator) => indicator.unit).filter((unit): unit is string => !!unit))];
+
+  return (
+    <Sheet
+      title={editing ? 'Edit fact' : 'Add a fact'}
+      description="A fact is one figure or statement, with the exact sentence it comes from and the source that published it."
+      onClose={onClose}
+      footer={
+        <>
+          {errors.form && (
+            <p className="error-text sheet__footer-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="fact-form" className="button button--primary" disabled={saving} title="Save (Ctrl+Enter)">
+            {saving ? 'Saving…' : editing ? 'Save changes' : 'Add fact'}
+          </button>
+        </>
+      }
+    >
+      <form id="fact-form" className="form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
+        <Field label="Source" required error={errors.sourceId}>
+          {(props) => (
+            <div className="field__row">
+              <select
+                {...props}
+                data-field="sourceId"
+                data-autofocus={editing ? undefined : ''}
+                className="input"
+                value={draft.sourceId}
+                onChange={(event) => update('sourceId', event.target.value)}
+              >
+                <option value="">{sourceOptions.length ? 'Choose a source…' : sources.kind === 'loading' ? 'Loading sources…' : 'No sources yet: add one'}</option>
+                {sourceOptions.map((source) => (
+                  <option key={source.id} value={source.id}>
+                    {source.label}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="button" onClick={() => setAddingSource(true)}>
+                New source…
+              </button>
+            </div>
+          )}
+        </Field>
+        <Field label="Statement" required error={errors.statement} hint="One sentence, in your words, that a reader could cite.">
+          {(props) => (
+            <textarea
+              {...props}
+              data-field="statement"
+              data-autofocus={editing ? '' : undefined}
+              className="input"
+              rows={2}
+              value={draft.statement}
+              onChange={(event) => update('statement', event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form__row">
+          <Field label="Value" error={errors.value} hint={valueHint} className="form__value">
+            {(props) => (
+              <input
+                {...props}
+                data-field="value"
+                className="input"
+                inputMode="decimal"
+                autoComplete="off"
+                value={draft.value}
+                placeholder="e.g. 415"
+                onChange={(event) => update('value', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Unit" error={errors.unit} hint="people, hectares, %…">
+            {(props) => (
+              <>
+                <input {...props} data-field="unit" className="input" list="fact-form-units" value={draft.unit} onChange={(event) => update('unit', event.target.value)} />
+                <datalist id="fact-form-units">
+                  {units.map((unit) => (
+                    <option key={unit} value={unit} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="As of" error={errors.asOf} hint="YYYY, YYYY-MM or YYYY-MM-DD">
+            {(props) => (
+              <input
+                {...props}
+                data-field="asOf"
+                className="input"
+                inputMode="numeric"
+                placeholder="2025-12"
+                title={DATE_HINT}
+                value={draft.asOf}
+                onChange={(event) => update('asOf', event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field
+          label="Quote"
+          error={errors.quote}
+          hint={
+            quoteMissing ? (
+              <span className="field__warning">This sentence is not in the source’s text yet. Copy it exactly, so it can be highlighted there.</span>
+            ) : (
+              'The sentence exactly as it stands in the source, so it can be highlighted there.'
+            )
+          }
+        >
+          {(props) => <textarea {...props} data-field="quote" className="input" rows={3} value={draft.quote} onChange={(event) => update('quote', event.target.value)} />}
+        </Field>
+        <div className="form__row form__row--two">
+          <Field
+            label="Indicator"
+            error={errors.indicator}
+            hint={chosenIndicator ? chosenIndicator.label : 'What the figure measures; facts with the same indicator are compared for conflicts.'}
+          >
+            {(props) => (
+              <>
+                <input
+                  {...props}
+                  data-field="indicator"
+                  className="input"
+                  list="fact-form-indicators"
+                  autoComplete="off"
+                  placeholder="e.g. casualties-since-2020"
+                  value={draft.indicator}
+                  onChange={(event) => update('indicator', event.target.value)}
+                />
+                <datalist id="fact-form-indicators">
+                  {indicators.map((indicator) => (
+                    <option key={indicator.key} value={indicator.key}>
+                      {indicator.label}
+                    </option>
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Tags" error={errors.tags}>
+            {(props) => (
+              <TagInput
+                id={props.id}
+                describedBy={props['aria-describedby']}
+                tags={draft.tags}
+                suggestions={facets.kind === 'loaded' ? facets.value.tags.map((entry) => entry.tag) : []}
+                onChange={(tags) => update('tags', tags)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field label="Note" error={errors.note} hint="For you: caveats, how the figure was read.">
+          {(props) => <textarea {...props} data-field="note" className="input" rows={2} value={draft.note} onChange={(event) => update('note', event.target.value)} />}
+        </Field>
+      </form>
+      {addingSource && (
+        <SourceForm
+          mode={{ kind: 'create' }}
+          onClose={() => setAddingSource(false)}
+          onSaved={(source) => {
+            setAddingSource(false);
+            setCreatedSources((current) => [...current, source]);
+            update('sourceId', source.id);
+            onSourceCreated(source);
+          }}
+        />
+      )}
+    </Sheet>
+  );
+};

@@ -1,0 +1,48 @@
+import type { Source } from '../../../electron/shared/entities';
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+
+export const formatNumber = (value: number): string => numberFormat.format(value);
+
+/** Units written against the number ("4.9%") rather than after a space ("415 people"). */
+const TIGHT_UNITS = new Set(['%', '‰', '°']);
+export const isTightUnit = (unit: string | null | undefined): boolean => !!unit && TIGHT_UNITS.has(unit.trim());
+
+export const formatValue = (value: number | null, unit: string | null): string => {
+  if (value === null) return unit ?? '';
+  if (!unit) return formatNumber(value);
+  return isTightUnit(unit) ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
+};
+
+export const formatAuthors = (authors: Source['authors']): string =>
+  authors.map((person) => ('literal' in person ? person.literal : [person.given, person.family].filter(Boolean).join(' '))).join(', ');
+
+/** One author per line: "Family, Given" or a name the way it should be printed. */
+export const authorsToText = (authors: Source['authors']): string =>
+  authors.map((person) => ('literal' in person ? person.literal : person.given ? `${person.family}, ${person.given}` : person.family)).join('\n');
+
+export const textToAuthors = (text: string): Source['authors'] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const comma = line.indexOf(',');
+      if (comma > 0) {
+        const family = line.slice(0, comma).trim();
+        const given = line.slice(comma + 1).trim();
+        return given ? { family, given } : { family };
+      }
+      return { literal: line };
+    });
+
+export const sourceTypeLabels: Record<Source['type'], string> = {
+  'article-newspaper': 'Newspaper article',
+  'article-magazine': 'Magazine article',
+  webpage: 'Web page',
+  report: 'Report',
+  'press-release': 'Press release',
+  document: 'Document',
+};
+
+export const pluralise = (count: number, one: string, many = `${one}s`): string => `${formatNumber(count)} ${count === 1 ? one : many}`;
