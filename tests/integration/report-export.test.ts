@@ -54,7 +54,7 @@ describe.each(['report-sample-donor-appeal', 'report-sample-briefing-note'])('sa
     expect(noteNumbers).toEqual(noteNumbers.map((_, index) => index + 1));
     const sourceList = text.slice(sourcesStart);
     for (const fact of facts) {
-      const cited = fact.source.outlet ?? fact.source.title;
+      const cited = fact.source.title;
       // Chicago title-cases English titles, so compare without case.
       expect(sourceList.replace(/\s+/g, ' ').toLowerCase(), `source of ${fact.id}`).toContain(cited.split(' ').slice(0, 3).join(' ').toLowerCase());
     }

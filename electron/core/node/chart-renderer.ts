@@ -960,6 +960,19 @@ const renderLine = (model: ChartModel, o: RenderChartOptions): string => {
     const half = measureTextWidth(l.text, LABEL_SIZE) / 2;
     return xOf(l.time) - half >= 0 && xOf(l.time) + half <= width;
   });
+  // Points close in time (388 in Dec 2025, 415 on 31 Dec 2025) would hide each other's labels:
+  // the lower of two colliding labels goes below its point instead.
+  const labelBelow = (data: (typeof series)[number]['data'], index: number): boolean => {
+    const point = data[index]!;
+    const x = xOf(midTime(point.date, point.time ?? 0));
+    const width = measureTextWidth(formatDataLabel(point.value ?? 0, model.unit, settings), LABEL_SIZE);
+    return data.some((other, otherIndex) => {
+      if (otherIndex === index) return false;
+      const otherWidth = measureTextWidth(formatDataLabel(other.value ?? 0, model.unit, settings), LABEL_SIZE);
+      const close = Math.abs(xOf(midTime(other.date, other.time ?? 0)) - x) < (width + otherWidth) / 2 + 4;
+      return close && ((other.value ?? 0) > (point.value ?? 0) || ((other.value ?? 0) === (point.value ?? 0) && otherIndex < index));
+    });
+  };
   const eSeries = series.map((s) => ({
     type: 'line' as const,
     name: s.name,
@@ -967,6 +980,7 @@ const renderLine = (model: ChartModel, o: RenderChartOptions): string => {
       value: [midTime(d.date, d.time ?? 0), d.value ?? 0],
       label: {
         show: labelAll || (labelLast && i === s.data.length - 1),
+        position: labelBelow(s.data, i) ? ('bottom' as const) : ('top' as const),
         formatter: () => formatDataLabel(d.value ?? 0, model.unit, settings),
       },
     })),

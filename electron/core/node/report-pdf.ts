@@ -1,4 +1,4 @@
-import { buildChartModel } from '../charts/chart-model';
+import { buildChartModel, type ChartModel } from '../charts/chart-model';
 import type { ChartRenderer } from '../charts/chart-ports';
 import { createCitationFormatter } from '../citations';
 import { buildReportDocument, chartWidthFor, type ChartSvg } from '../report';
@@ -10,9 +10,13 @@ import { loadCslResources, renderPdfDocument } from './pdf-renderer';
  * Charts are drawn at the width of their column, so type stays at its real size: 16:9 at full
  * width, 4:3 at half width where labels need the height.
  */
-const chartSize = (pageSize: 'A4' | 'LETTER', width: 'full' | 'half') => {
+const chartSize = (pageSize: 'A4' | 'LETTER', width: 'full' | 'half', model: ChartModel) => {
   const drawnWidth = chartWidthFor(pageSize, width);
-  return { width: drawnWidth, height: Math.round(drawnWidth * (width === 'half' ? 0.75 : 0.5625)) };
+  const frameHeight = Math.round(drawnWidth * (width === 'half' ? 0.75 : 0.5625));
+  // Horizontal bars grow with their count: two bars in a 16:9 frame look like slabs.
+  if (model.type === 'bar-horizontal') return { width: drawnWidth, height: Math.min(frameHeight, 80 + 34 * Math.max(1, model.categories.length)) };
+  if (model.type === 'big-number') return { width: drawnWidth, height: Math.min(frameHeight, 150) };
+  return { width: drawnWidth, height: frameHeight };
 };
 
 /** CSL locales are en-US and en-GB; other report languages fall back to en-GB terms. */
@@ -39,7 +43,7 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
     }
     for (const chart of charts.values()) {
       const model = buildChartModel(chart, { facts, sources });
-      const size = chartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full');
+      const size = chartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full', model);
       chartSvgs[chart.id] = {
         // The PDF prints the title as the figure caption and builds the numbered source line.
         svg: renderChartSvg(model, { ...size, showTitle: false }),
