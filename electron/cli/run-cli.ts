@@ -3,9 +3,10 @@ import { resolveDataDir } from '../core/node/paths';
 import { CommandError, UsageError, type CliContext, type Command } from './cli-context';
 import { conflictsCommand, factsCommand, importCommand, sourcesCommand } from './commands/library';
 import { exportCommand, reportsCommand } from './commands/reports';
+import { restoreCommand } from './commands/restore';
 import { statusCommand } from './commands/status';
 
-const commands: Command[] = [statusCommand, factsCommand, sourcesCommand, conflictsCommand, importCommand, reportsCommand, exportCommand];
+const commands: Command[] = [statusCommand, factsCommand, sourcesCommand, conflictsCommand, importCommand, reportsCommand, exportCommand, restoreCommand];
 
 const helpText = (): string =>
   [

@@ -21,6 +21,11 @@ export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies, lib
   };
   return {
     'app:status': status,
+    'backups:list': async () => ({ backups: await store.backups(), problem: store.backupProblem() }),
+    'backups:restore': async ({ name }: { name: string; confirm: true }) => {
+      await store.restoreBackup(name);
+      return status();
+    },
     'store:start-fresh': async () => {
       await store.startFresh(seed());
       return status();

@@ -6,6 +6,8 @@
 export const PRELOAD_CHANNELS: readonly string[] = [
   'app:status',
   'store:start-fresh',
+  'backups:list',
+  'backups:restore',
   'facts:search',
   'facts:get',
   'facts:create',

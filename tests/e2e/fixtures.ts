@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -26,12 +26,16 @@ const startServer = (dataDir: string): Promise<{ url: string; child: ChildProces
     child.on('exit', (code) => reject(new Error(`browser-mode server exited (${code}):\n${output}`)));
   });
 
-export const test = base.extend<{ dossier: DossierServer; initialStoreText: string | null }>({
+export const test = base.extend<{ dossier: DossierServer; initialStoreText: string | null; initialBackups: Record<string, string> }>({
   /** When set, written as dossier.json before the server starts (corrupt or foreign stores). */
   initialStoreText: [null, { option: true }],
-  dossier: async ({ initialStoreText }, use) => {
+  /** Backup files (name → text) placed in backups/ before the server starts. */
+  initialBackups: [{}, { option: true }],
+  dossier: async ({ initialStoreText, initialBackups }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
     if (initialStoreText !== null) writeFileSync(join(dataDir, 'dossier.json'), initialStoreText);
+    if (Object.keys(initialBackups).length) mkdirSync(join(dataDir, 'backups'));
+    for (const [name, text] of Object.entries(initialBackups)) writeFileSync(join(dataDir, 'backups', name), text);
     const { url, child } = await startServer(dataDir);
     await use({ url, dataDir });
     child.kill('SIGTERM');

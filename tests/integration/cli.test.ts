@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 const dirs: string[] = [];
@@ -12,15 +12,6 @@ const tempDir = () => {
   const dir = makeTempDir();
   dirs.push(dir);
   return dir;
-};
-
-export const runCli = (args: string[], environment: Record<string, string> = {}) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...environment },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
 describe('command line', () => {

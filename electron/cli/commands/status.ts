@@ -17,6 +17,11 @@ export const statusCommand: Command = {
         print(`Sources: ${counts.sources}   Facts: ${counts.facts}   Conflicts: ${counts.conflicts}   Reports: ${counts.reports}   Charts: ${counts.charts}`);
       }
     }
-    if (status.store.state !== 'ready') throw new CommandError(status.store.message);
+    if (status.store.state !== 'ready') {
+      const { backups } = await call('backups:list');
+      const newest = backups[0];
+      const hint = newest ? `\nThe newest backup is ${newest.name} (${newest.createdAt}). Restore it with: npm run cli -- restore ${newest.name}` : '';
+      throw new CommandError(`${status.store.message}${hint}`);
+    }
   },
 };

@@ -22,11 +22,11 @@ export const modelChart = (state: LibraryState, chart: Chart) => {
   return buildChartModel(chart, { facts, sources: new Map(document.sources.map((source) => [source.id, source])), indicators: document.indicators });
 };
 
-export const renderChart = (state: LibraryState, renderer: ChartRenderer, chart: Chart, size: { width: number; height: number }, numbers: Record<string, number>): ChartRender => {
+export const renderChart = async (state: LibraryState, renderer: ChartRenderer, chart: Chart, size: { width: number; height: number }, numbers: Record<string, number>): Promise<ChartRender> => {
   const model = modelChart(state, chart);
   const line = sourceLine(model, numbers) || model.sourceSummary;
   return {
-    svg: renderer.renderSvg(model, { ...size, sourceLine: line }),
+    svg: await renderer.renderSvg(model, { ...size, sourceLine: line }),
     ...size,
     altText: model.altText,
     draftedAltText: model.draftedAltText,

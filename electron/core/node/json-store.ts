@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -7,7 +7,8 @@ import type { StoreState } from '../../shared/contract/app';
 import { DossierError } from '../errors';
 import { CURRENT_SCHEMA_VERSION, storeDocumentSchema, type StoreDocument } from '../store/document';
 import { migrate, MigrationError } from '../store/migrations';
-import type { Store, WriteState } from '../store/store';
+import type { BackupInfo, Store, WriteState } from '../store/store';
+import { BACKUP_DIR, BACKUP_INTERVAL_MS, isBackupName, listBackups, takeBackup } from './backups';
 
 export const STORE_FILE_NAME = 'dossier.json';
 
@@ -33,12 +34,26 @@ export const openJsonStore = async ({ dataDir, seed, now = () => new Date() }: O
   let state: StoreState;
   let database: Low<StoreDocument> | null = null;
   let lastWrite: WriteState = { state: 'idle', at: null, message: null };
+  let lastBackupAt = 0;
+  let backupProblem: string | null = null;
+
+  /** A rolling backup after a save, at most every BACKUP_INTERVAL_MS; never delays the save. */
+  const maybeBackup = (): void => {
+    const time = now();
+    if (time.getTime() - lastBackupAt < BACKUP_INTERVAL_MS) return;
+    lastBackupAt = time.getTime();
+    takeBackup(path, dataDir, time).then(
+      () => (backupProblem = null),
+      (error: unknown) => (backupProblem = `The last backup failed: ${describe(error)}`),
+    );
+  };
 
   const persist = async (): Promise<void> => {
     if (!database) return;
     try {
       await database.write();
       lastWrite = { state: 'saved', at: now().toISOString(), message: null };
+      maybeBackup();
     } catch (error) {
       lastWrite = {
         state: 'failed',
@@ -138,6 +153,35 @@ export const openJsonStore = async ({ dataDir, seed, now = () => new Date() }: O
   };
 
   state = await open();
+  // Creating the store may already have started a backup; never move the clock back.
+  lastBackupAt = Math.max(lastBackupAt, new Date((await listBackups(dataDir))[0]?.createdAt ?? 0).getTime());
+  if (state.state === 'ready') maybeBackup();
+
+  /** Reads a backup through the same checks as the store itself; refuses one that fails them. */
+  const readBackup = async (name: string): Promise<StoreDocument> => {
+    if (!isBackupName(name)) throw new DossierError('INVALID_INPUT', `${name} is not the name of a Dossier backup.`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(join(dataDir, BACKUP_DIR, name), 'utf8'));
+    } catch (error) {
+      throw new DossierError('NOT_FOUND', `The backup ${name} could not be read: ${describe(error)}`);
+    }
+    const found = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof found === 'number' && found > CURRENT_SCHEMA_VERSION) {
+      throw new DossierError('UNSUPPORTED', `The backup ${name} was written by a newer Dossier (schema ${found}).`);
+    }
+    try {
+      const migrated = found === CURRENT_SCHEMA_VERSION ? raw : migrate(raw as Record<string, unknown>, CURRENT_SCHEMA_VERSION);
+      return storeDocumentSchema.parse(migrated);
+    } catch (error) {
+      throw new DossierError('INVALID_INPUT', `The backup ${name} is not a readable library: ${describe(error).slice(0, 300)}`);
+    }
+  };
+
+  /** Lets an in-flight save land before the file is moved. */
+  const persistQueue = async (): Promise<void> => {
+    if (database && state.state === 'ready' && lastWrite.state !== 'failed') await persist().catch(() => {});
+  };
 
   const requireDocument = (): StoreDocument => {
     if (!database || state.state !== 'ready') {
@@ -163,6 +207,20 @@ export const openJsonStore = async ({ dataDir, seed, now = () => new Date() }: O
       }
       state = await create(document);
       if (state.state !== 'ready') throw new DossierError('STORE_UNAVAILABLE', state.message);
+    },
+    backups: async (): Promise<BackupInfo[]> =>
+      (await listBackups(dataDir)).map(({ name, createdAt, bytes }) => ({ name, createdAt, bytes })),
+    backupProblem: () => backupProblem,
+    restoreBackup: async (name) => {
+      const document = await readBackup(name);
+      await persistQueue();
+      if (existsSync(path)) {
+        // The library being replaced is kept beside it, never overwritten.
+        await rename(path, join(dataDir, `dossier.before-restore-${fileSafeTime(now())}.json`));
+      }
+      database = null;
+      state = await create(document);
+      if (state.state !== 'ready') throw new DossierError('STORE_WRITE_FAILED', state.message);
     },
     flush: async () => {
       if (database && state.state === 'ready' && lastWrite.state !== 'failed') await persist();

@@ -4,7 +4,7 @@ import { createDispatch, type Dispatch } from '../dispatch';
 import type { HostActions } from '../reports/report-ports';
 import type { Store } from '../store/store';
 import { openJsonStore } from './json-store';
-import { createNodeChartRenderer, createPdfReportRenderer } from './report-pdf';
+import { createLazyChartRenderer, createLazyReportRenderer } from './lazy-renderers';
 import { loadSeedDocument } from './seeds';
 
 export interface OpenedApp {
@@ -24,8 +24,8 @@ export const openApp = async (dataDir: string, options: { seedDir?: string; now?
     seed,
     now,
     newId: (prefix) => `${prefix}-${randomUUID()}`,
-    renderer: createPdfReportRenderer(),
-    charts: createNodeChartRenderer(),
+    renderer: createLazyReportRenderer(),
+    charts: createLazyChartRenderer(),
     host: options.host,
   });
   const dispatch = createDispatch(handlers, (error) => console.error('[dossier] internal error:', error));

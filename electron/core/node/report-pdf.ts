@@ -23,7 +23,7 @@ const chartSize = (pageSize: 'A4' | 'LETTER', width: 'full' | 'half', model: Cha
 const citationLocale = (language: string): string => (language === 'en-US' ? 'en-US' : 'en-GB');
 
 export const createNodeChartRenderer = (): ChartRenderer => ({
-  renderSvg: (model, options) => renderChartSvg(model, options),
+  renderSvg: async (model, options) => renderChartSvg(model, options),
 });
 
 export const createPdfReportRenderer = (): ReportRenderer => ({

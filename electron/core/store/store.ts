@@ -1,6 +1,12 @@
 import type { StoreState } from '../../shared/contract/app';
 import type { StoreDocument } from './document';
 
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  bytes: number;
+}
+
 export interface WriteState {
   state: 'idle' | 'saved' | 'failed';
   at: string | null;
@@ -20,6 +26,12 @@ export interface Store {
   mutate<T>(change: (document: StoreDocument) => T): Promise<T>;
   /** After a failed open only: begins a new library from `seed`, never over the old file. */
   startFresh(seed: StoreDocument): Promise<void>;
+  /** Rolling backups, newest first. */
+  backups(): Promise<BackupInfo[]>;
+  /** Why the last backup failed, if it did. */
+  backupProblem(): string | null;
+  /** Replaces the library with a backup, keeping the current file beside it. */
+  restoreBackup(name: string): Promise<void>;
   /** Waits for pending writes (used at shutdown and in tests). */
   flush(): Promise<void>;
 }

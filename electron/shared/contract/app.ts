@@ -29,7 +29,12 @@ export const statusSchema = z.object({
 });
 export type Status = z.infer<typeof statusSchema>;
 
+export const backupSchema = z.object({ name: z.string(), createdAt: z.string(), bytes: z.number().int() });
+
 export const appChannels = {
+  'backups:list': defineChannel(z.undefined(), z.object({ backups: z.array(backupSchema), problem: z.string().nullable() })),
+  /** Replaces the library with a backup; the current file is kept beside it. `confirm` must be true. */
+  'backups:restore': defineChannel(z.object({ name: z.string().max(200), confirm: z.literal(true) }).strict(), statusSchema),
   'app:status': defineChannel(z.undefined(), statusSchema),
   /** Only allowed when the store could not be opened: starts a new library from the seeds
    *  beside the unreadable file (which was already moved aside), never over it. */

@@ -1,6 +1,7 @@
 import { createContext, useContext, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Status } from '../../../electron/shared/contract/app';
+import { BackupsDialog } from './BackupsDialog';
 
 export type Place = 'library' | 'reports';
 
@@ -33,6 +34,19 @@ const SaveState = ({ status }: { status: Status }) => {
     );
   }
   return <p className="rail__save">{lastWrite.state === 'saved' ? 'All changes saved' : 'Library up to date'}</p>;
+};
+
+/** Every screen holds state from the old library, so a restore reloads the page. */
+const BackupsButton = () => {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="rail__link" onClick={() => setOpen(true)}>
+        Backups…
+      </button>
+      <BackupsDialog open={open} onClose={() => setOpen(false)} onRestored={async () => window.location.reload()} />
+    </>
+  );
 };
 
 export const Frame = ({
@@ -81,6 +95,7 @@ export const Frame = ({
             {`\u200e${status.dataDir}\u200e`}
           </p>
           <SaveState status={status} />
+          <BackupsButton />
         </div>
       </nav>
       <div className="frame__body">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Status } from '../../../electron/shared/contract/app';
 import { useApi } from '../api/api-context';
+import { describeBackup, useBackups } from './use-backups';
 
 const titles: Record<Exclude<Status['store']['state'], 'ready'>, string> = {
   corrupt: 'Your library file could not be read',
@@ -12,11 +13,21 @@ const titles: Record<Exclude<Status['store']['state'], 'ready'>, string> = {
 export const StoreErrorScreen = ({ status, onChanged }: { status: Status; onChanged: () => Promise<void> }) => {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const { backups, restore } = useBackups(true);
+  const newest = backups?.[0] ?? null;
   const store = status.store;
   if (store.state === 'ready') return null;
 
   const startFresh = async () => {
     const result = await api.call('store:start-fresh');
+    if (!result.ok) setError(result.error.message);
+    else await onChanged();
+  };
+
+  const restoreNewest = async () => {
+    if (!newest) return;
+    const result = await restore(newest.name);
     if (!result.ok) setError(result.error.message);
     else await onChanged();
   };
@@ -39,13 +50,35 @@ export const StoreErrorScreen = ({ status, onChanged }: { status: Status; onChan
           </>
         )}
       </dl>
+      {newest && store.state !== 'newer-schema' && (
+        <section className="restore-offer" aria-label="Newest backup">
+          <p>
+            The newest backup is from <strong>{describeBackup(newest)}</strong>.
+          </p>
+          {confirming ? (
+            <>
+              <p>Restore it? Anything changed since then is not in it; nothing else is deleted.</p>
+              <button type="button" className="button button--primary" onClick={() => void restoreNewest()}>
+                Restore this backup
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+              Restore the newest backup…
+            </button>
+          )}
+        </section>
+      )}
       {store.state === 'corrupt' && (
         <>
           <p>
             Nothing was deleted. You can start a new library from the bundled documents now and recover
             from the moved file later, or quit and restore a backup copy of <code>dossier.json</code> into the data folder.
           </p>
-          <button type="button" className="button button--primary" onClick={() => void startFresh()}>
+          <button type="button" className={newest ? 'button' : 'button button--primary'} onClick={() => void startFresh()}>
             Start a new library
           </button>
         </>

@@ -1,0 +1,17 @@
+import type { ChartRenderer } from '../charts/chart-ports';
+import type { ReportRenderer } from '../reports/report-ports';
+
+/**
+ * pdfmake, citeproc and ECharts take a second or more to load; the CLI's `status` and the
+ * server's start need none of them. They load on the first render instead.
+ */
+let loading: Promise<typeof import('./report-pdf')> | null = null;
+const loadPdfModule = () => (loading ??= import('./report-pdf'));
+
+export const createLazyReportRenderer = (): ReportRenderer => ({
+  render: async (input) => (await loadPdfModule()).createPdfReportRenderer().render(input),
+});
+
+export const createLazyChartRenderer = (): ChartRenderer => ({
+  renderSvg: async (model, options) => (await loadPdfModule()).createNodeChartRenderer().renderSvg(model, options),
+});
