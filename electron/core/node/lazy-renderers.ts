@@ -1,11 +1,12 @@
 import type { ChartRenderer } from '../charts/chart-ports';
 import type { ReportRenderer } from '../reports/report-ports';
+import type * as ReportPdf from './report-pdf';
 
 /**
  * pdfmake, citeproc and ECharts take a second or more to load; the CLI's `status` and the
  * server's start need none of them. They load on the first render instead.
  */
-let loading: Promise<typeof import('./report-pdf')> | null = null;
+let loading: Promise<typeof ReportPdf> | null = null;
 const loadPdfModule = () => (loading ??= import('./report-pdf'));
 
 export const createLazyReportRenderer = (): ReportRenderer => ({
