@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type Contract } from '../shared/contract';
 import { fail, ok, type Result } from '../shared/result';
 import { isDossierError } from './errors';
@@ -39,6 +39,9 @@ export const createDispatch = (handlers: Handlers, onInternalError: (error: unkn
       return ok(output.data);
     } catch (error) {
       if (isDossierError(error)) return fail(error.code, error.message);
+      // A handler that validates what it builds from the input (a merged update, an import)
+      // reports the input as invalid, not as an internal failure.
+      if (error instanceof z.ZodError) return fail('INVALID_INPUT', `Invalid input for ${channel}: ${describeIssues(error)}`);
       onInternalError(error);
       return fail('INTERNAL', 'Something went wrong inside Dossier. Your data was not changed.');
     }

@@ -14,4 +14,6 @@ export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
   experimentalFeatures: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  // Middle-click would otherwise try to open links in new windows (denied anyway by security.ts).
+  disableBlinkFeatures: 'Auxclick',
 });

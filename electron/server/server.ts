@@ -35,6 +35,15 @@ const sendJson = (response: ServerResponse, status: number, body: unknown): void
 const refuse = (response: ServerResponse, status: number, code: string, message: string): void =>
   sendJson(response, status, { ok: false, error: { code, message } });
 
+/** A malformed escape ("%E0%A4%A") must not throw out of the request listener and end the host. */
+const decodeChannel = (raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+};
+
 const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
   new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
@@ -119,7 +128,7 @@ export const startBrowserModeServer = async ({
     if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
       return refuse(response, 403, 'FORBIDDEN', 'Request refused: unexpected Host header.');
     }
-    const task = path.startsWith('/api/') ? handleApi(request, response, decodeURIComponent(path.slice(5))) : handleStatic(request, response, path);
+    const task = path.startsWith('/api/') ? handleApi(request, response, decodeChannel(path.slice(5))) : handleStatic(request, response, path);
     task.catch((error: unknown) => {
       console.error('[dossier] request failed:', error);
       if (!response.headersSent) refuse(response, 500, 'INTERNAL', 'The request failed.');

@@ -168,6 +168,33 @@ export const reportSchema = z
   .strict();
 export type Report = z.infer<typeof reportSchema>;
 
+const MAX_JSON_DEPTH = 8;
+const MAX_JSON_CHARACTERS = 100_000;
+
+/**
+ * Plain JSON data (no BigInt, functions, cycles), shallow and small. Chart options are free-form,
+ * and a value the store cannot serialise would make every later save fail.
+ */
+export const isBoundedJson = (value: unknown): boolean => {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (depth > MAX_JSON_DEPTH) return false;
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return false;
+      continue;
+    }
+    if (Array.isArray(item)) {
+      for (const child of item) pending.push([child, depth + 1]);
+      continue;
+    }
+    if (typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return false;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return JSON.stringify(value).length <= MAX_JSON_CHARACTERS;
+};
+
 export const chartTypeSchema = z.enum([
   'bar-horizontal',
   'bar-vertical',
@@ -186,7 +213,10 @@ export const chartSchema = z
     subtitle: z.string().max(1000).default(''),
     factIds: z.array(idSchema).max(500),
     indicator: z.string().max(200).nullable().default(null),
-    options: z.record(z.string().max(100), z.unknown()).default({}),
+    options: z
+      .record(z.string().max(100), z.unknown())
+      .refine(isBoundedJson, `options must be plain JSON, at most ${MAX_JSON_DEPTH} levels deep and ${MAX_JSON_CHARACTERS} characters`)
+      .default({}),
     altText: z.string().max(5000).default(''),
     caption: z.string().max(1000).default(''),
     createdAt: timestampSchema,

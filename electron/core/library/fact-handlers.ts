@@ -53,6 +53,10 @@ export const buildFact = (document: StoreDocument, input: ParsedFactInput, id: s
   };
 };
 
+/** IPC delivers `{ key: undefined }` for a cleared optional: it means "unchanged", not "erase". */
+export const definedOnly = <T extends object>(changes: T): Partial<T> =>
+  Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+
 const effectiveDate = (fact: Fact, source: Source | undefined): string | null => fact.asOf ?? source?.published ?? null;
 
 export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
@@ -123,7 +127,7 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
         const index = document.facts.findIndex((fact) => fact.id === id);
         const existing = document.facts[index];
         if (!existing) throw new DossierError('NOT_FOUND', `There is no fact with id ${id}; it may have been deleted.`);
-        const merged = factInputSchema.parse({ ...pickInput(existing), ...changes });
+        const merged = factInputSchema.parse({ ...pickInput(existing), ...definedOnly(changes) });
         const fact = { ...buildFact(document, merged, id, now().toISOString(), changes.supersededBy !== undefined), createdAt: existing.createdAt };
         ensureIndicator(document, fact.indicator, fact.unit);
         document.facts[index] = fact;

@@ -7,6 +7,9 @@ import { buildFact, ensureIndicator } from './fact-handlers';
 import type { LibraryContext } from './library-context';
 
 const MAX_TITLE = 300;
+const MAX_NAME = 200;
+/** The longest source text the library stores (sourceSchema). */
+const MAX_SOURCE_TEXT = 2_000_000;
 
 /** A best guess the user confirms: Azerbaijani letters, then Cyrillic, else English. */
 const guessLanguage = (text: string): string => {
@@ -32,19 +35,24 @@ export const createImportHandlers = ({ state, now, newId }: LibraryContext) => (
   'import:propose': ({ fileName, content }: { fileName: string; content: string }) => {
     const { text, title: htmlTitle } = toPlainText(fileName, content);
     if (!text.trim()) throw new DossierError('INVALID_INPUT', `${fileName} holds no readable text.`);
+    if (text.length > MAX_SOURCE_TEXT) {
+      throw new DossierError('INVALID_INPUT', `${fileName} is too long to store as one source (${text.length.toLocaleString('en')} characters; the limit is ${MAX_SOURCE_TEXT.toLocaleString('en')}). Split it into parts.`);
+    }
     const metadata = guessMetadata(text);
-    const title = (htmlTitle || metadata.title || fileName.replace(/\.[^.]+$/, '')).slice(0, MAX_TITLE);
+    const title = (htmlTitle || metadata.title || fileName.replace(/\.[^.]+$/, '')).trim().slice(0, MAX_TITLE) || 'Untitled document';
     const source: SourceInput = {
       type: 'document',
       title,
       outlet: null,
       via: null,
-      authors: metadata.authors,
+      authors: metadata.authors
+        .map((person) => ({ family: person.family.slice(0, MAX_NAME), ...(person.given ? { given: person.given.slice(0, MAX_NAME) } : {}) }))
+        .filter((person) => person.family.trim()),
       published: metadata.published,
       language: guessLanguage(text),
       url: null,
       text,
-      origin: fileName,
+      origin: fileName.slice(0, 1000),
       note: '',
     };
     const candidates = proposeFacts(text).map((candidate) => ({

@@ -1,6 +1,7 @@
 import { sourceInputSchema, type SourceInput } from '../../shared/contract/library';
 import type { Source } from '../../shared/entities';
 import { DossierError } from '../errors';
+import { definedOnly } from './fact-handlers';
 import type { LibraryContext } from './library-context';
 import { moveToTrash, restoreFromTrash } from './trash';
 
@@ -34,7 +35,7 @@ export const createSourceHandlers = ({ state, now, newId }: LibraryContext) => (
       const existing = document.sources[index];
       if (!existing) throw new DossierError('NOT_FOUND', `There is no source with id ${id}.`);
       const { id: _id, createdAt, updatedAt: _updatedAt, ...current } = existing;
-      const source: Source = { ...sourceInputSchema.parse({ ...current, ...changes }), id, createdAt, updatedAt: now().toISOString() };
+      const source: Source = { ...sourceInputSchema.parse({ ...current, ...definedOnly(changes) }), id, createdAt, updatedAt: now().toISOString() };
       if (source.text !== existing.text) {
         // Quotes must stay traceable: re-locate them, and refuse a text that drops one.
         const lost = document.facts.filter((fact) => fact.sourceId === id && fact.quote && !source.text.includes(fact.quote));

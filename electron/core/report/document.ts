@@ -436,7 +436,8 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
               style: 'sourceLine',
             },
           ],
-          unbreakable: true,
+          // Keep an entry on one page when it fits; a longer one must break, or pdfmake drops it.
+          unbreakable: fact.quote.length + fact.statement.length < 1200,
           margin: [0, 0, 0, 10],
         });
       }

@@ -11,6 +11,19 @@ export type FactInput = z.input<typeof factInputSchema>;
 export const sourceInputSchema = sourceSchema.omit({ id: true, createdAt: true, updatedAt: true }).strict();
 export type SourceInput = z.input<typeof sourceInputSchema>;
 
+/**
+ * The fields a partial update may carry. Not `.partial()` alone: zod keeps `.default()` values
+ * there, so an update of one field would silently reset every defaulted one (note, supersededBy).
+ */
+const changesOf = <S extends z.ZodObject>(schema: S) =>
+  z
+    .object(Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.removeDefault() : field])))
+    .partial()
+    .strict() as unknown as ReturnType<S['partial']>;
+
+export const factChangesSchema = changesOf(factInputSchema);
+export const sourceChangesSchema = changesOf(sourceInputSchema);
+
 export const sourceSummarySchema = sourceSchema.omit({ text: true }).extend({ factCount: z.number().int(), textLength: z.number().int() });
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 
@@ -85,13 +98,13 @@ export const libraryChannels = {
   'facts:search': defineChannel(factQuerySchema, z.object({ total: z.number().int(), items: z.array(factViewSchema) })),
   'facts:get': defineChannel(byId, z.object({ fact: factViewSchema, source: sourceSchema, conflict: conflictViewSchema.nullable() })),
   'facts:create': defineChannel(factInputSchema, factSchema),
-  'facts:update': defineChannel(z.object({ id: idSchema, changes: factInputSchema.partial().strict() }).strict(), factSchema),
+  'facts:update': defineChannel(z.object({ id: idSchema, changes: factChangesSchema }).strict(), factSchema),
   'facts:delete': defineChannel(byId, undoSchema),
   'trash:restore': defineChannel(z.object({ undoToken: idSchema }).strict(), undoSchema),
   'sources:list': defineChannel(z.undefined(), z.array(sourceSummarySchema)),
   'sources:get': defineChannel(byId, sourceSchema),
   'sources:create': defineChannel(sourceInputSchema, sourceSchema),
-  'sources:update': defineChannel(z.object({ id: idSchema, changes: sourceInputSchema.partial().strict() }).strict(), sourceSchema),
+  'sources:update': defineChannel(z.object({ id: idSchema, changes: sourceChangesSchema }).strict(), sourceSchema),
   /** Deletes the source and its facts together (one undo restores both). */
   'sources:delete': defineChannel(byId, undoSchema),
   'library:facets': defineChannel(

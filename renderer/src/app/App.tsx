@@ -9,6 +9,8 @@ export const App = () => {
   const { state, refresh } = useStatus();
   const [place, setPlace] = useState<Place>('library');
   const [searchText, setSearchText] = useState('');
+  // Ctrl+N from anywhere: Reports opens with the template chooser (each press a new request).
+  const [newReportRequest, setNewReportRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -21,6 +23,9 @@ export const App = () => {
         setPlace('library');
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (event.key.toLowerCase() === 'n' && !document.querySelector('dialog[open]')) {
+        setPlace('reports');
+        setNewReportRequest((count) => count + 1);
       } else return;
       event.preventDefault();
     };
@@ -63,7 +68,7 @@ export const App = () => {
       <div className="frame__screen" hidden={place !== 'library'}>
         <LibraryScreen status={status} active={place === 'library'} searchText={searchText} onSearchTextChange={setSearchText} onLibraryChanged={refresh} />
       </div>
-      {place === 'reports' && <ReportsScreen status={status} />}
+      {place === 'reports' && <ReportsScreen status={status} newReportRequest={newReportRequest} />}
     </Frame>
   );
 };

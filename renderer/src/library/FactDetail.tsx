@@ -19,9 +19,15 @@ const SourceMetadata = ({ source, onEditSource }: { source: Source; onEditSource
       </div>
       <p className="detail__source-title">{source.title}</p>
       <p className="detail__source-line">
+        {/* Each part isolated: a bidi override in one field must not reverse the others. */}
         {[source.outlet, source.via ? `via ${source.via}` : null, authors || null, source.published ? formatPartialDate(source.published) : 'Undated']
-          .filter(Boolean)
-          .join(' · ')}
+          .filter((part): part is string => Boolean(part))
+          .map((part, index) => (
+            <span key={index}>
+              {index > 0 && ' · '}
+              <bdi>{part}</bdi>
+            </span>
+          ))}
       </p>
       <p className="detail__source-line detail__source-line--faint">
         {sourceTypeLabels[source.type]} · {source.language}

@@ -1,0 +1,382 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { Inline } from '../../../electron/shared/entities';
+import { isEmptyInlines, normaliseInlines, sameInlines } from './report-model';
+
+/** What a chip shows: built by the editor from the live fact and the citation order. */
+export interface ChipView {
+  value: string;
+  number: number | null;
+  tone: 'ok' | 'warn' | 'error';
+  title: string;
+}
+
+/** What the rest of the editor may do with the prose field that last had the caret. */
+export interface ProseHandle {
+  /** Puts a fact chip where the caret was (or at the end) and keeps the caret after it; false when the field is gone. */
+  insertFact: (factId: string) => boolean;
+  /** 'saved' puts the caret back where it was last. */
+  focus: (at: 'start' | 'end' | 'saved') => void;
+}
+
+// Caret room after a chip: Chromium cannot place the caret after a non-editable node at the end
+// of a line without a text node there. Stripped when the field is read back.
+const CARET_ROOM = '\u200B';
+
+/** Input types the field lets the browser perform; everything else is handled here or refused. */
+const NATIVE_INPUT = new Set([
+  'insertText',
+  'insertReplacementText',
+  'insertCompositionText',
+  'insertFromComposition',
+  'deleteCompositionText',
+  'deleteContentBackward',
+  'deleteContentForward',
+  'deleteWordBackward',
+  'deleteWordForward',
+  'deleteSoftLineBackward',
+  'deleteSoftLineForward',
+  'deleteHardLineBackward',
+  'deleteHardLineForward',
+  'deleteByCut',
+  'deleteContent',
+  'formatBold',
+  'formatItalic',
+]);
+
+interface Marks {
+  bold: boolean;
+  italic: boolean;
+}
+
+const createChip = (doc: Document, inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>): HTMLElement => {
+  const chip = doc.createElement('span');
+  chip.contentEditable = 'false';
+  chip.className = 'chip';
+  if (inline.kind === 'fact') chip.dataset.factId = inline.factId;
+  else {
+    chip.dataset.chartId = inline.chartId;
+    chip.classList.add('chip--figure');
+  }
+  return chip;
+};
+
+/** Builds the field's nodes from the model: text nodes, <strong>/<em>, chips. Never HTML strings. */
+const renderInlines = (root: HTMLElement, inlines: readonly Inline[]) => {
+  const doc = root.ownerDocument;
+  const nodes: Node[] = [];
+  inlines.forEach((inline, index) => {
+    if (inline.kind === 'text') {
+      let node: Node = doc.createTextNode(inline.text);
+      if (inline.italic) {
+        const em = doc.createElement('em');
+        em.append(node);
+        node = em;
+      }
+      if (inline.bold) {
+        const strong = doc.createElement('strong');
+        strong.append(node);
+        node = strong;
+      }
+      nodes.push(node);
+      return;
+    }
+    nodes.push(createChip(doc, inline));
+    if (inlines[index + 1]?.kind !== 'text') nodes.push(doc.createTextNode(CARET_ROOM));
+  });
+  root.replaceChildren(...nodes);
+};
+
+const isBoldStyle = (element: HTMLElement) => {
+  const weight = element.style.fontWeight;
+  return weight === 'bold' || weight === 'bolder' || Number(weight) >= 600;
+};
+
+/** Reads nodes back into the model. Unknown elements contribute their text, nothing else. */
+const readInlines = (parent: Node, marks: Marks = { bold: false, italic: false }, out: Inline[] = []): Inline[] => {
+  for (const node of parent.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = (node.nodeValue ?? '').replaceAll(CARET_ROOM, '').replace(/\s*\n\s*/g, ' ');
+      if (text) out.push({ kind: 'text', text, ...(marks.bold ? { bold: true } : {}), ...(marks.italic ? { italic: true } : {}) });
+      continue;
+    }
+    if (!(node instanceof HTMLElement)) continue;
+    if (node.dataset.factId) {
+      out.push({ kind: 'fact', factId: node.dataset.factId });
+      continue;
+    }
+    if (node.dataset.chartId) {
+      out.push({ kind: 'figure-ref', chartId: node.dataset.chartId });
+      continue;
+    }
+    if (node.tagName === 'BR') continue;
+    const tag = node.tagName;
+    readInlines(
+      node,
+      {
+        bold: marks.bold || tag === 'B' || tag === 'STRONG' || isBoldStyle(node),
+        italic: marks.italic || tag === 'I' || tag === 'EM' || node.style.fontStyle === 'italic',
+      },
+      out,
+    );
+  }
+  return out;
+};
+
+const read = (root: Node): Inline[] => normaliseInlines(readInlines(root));
+
+const placeCaret = (root: HTMLElement, at: 'start' | 'end') => {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection) return;
+  const range = root.ownerDocument.createRange();
+  range.selectNodeContents(root);
+  range.collapse(at === 'start');
+  selection.removeAllRanges();
+  selection.addRange(range);
+};
+
+const caretAtStart = (root: HTMLElement): boolean => {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return false;
+  const before = root.ownerDocument.createRange();
+  before.selectNodeContents(root);
+  before.setEnd(selection.getRangeAt(0).startContainer, selection.getRangeAt(0).startOffset);
+  return before.toString().replaceAll(CARET_ROOM, '') === '' && before.cloneContents().querySelector('[data-fact-id],[data-chart-id]') === null;
+};
+
+/**
+ * One paragraph or list item, edited in place: text runs with bold and italic, and facts as
+ * chips that cannot be typed into. The DOM is built from the model and read back after every
+ * input; it is rebuilt only when the model changes from outside (undo, an inserted chip), so the
+ * caret stays put while typing. Pasted content arrives as plain text; Enter splits the block.
+ */
+export const ProseEditor = ({
+  content,
+  onChange,
+  chipView,
+  chipKey,
+  label,
+  placeholder,
+  className = '',
+  onActivate,
+  onSplit,
+  onRemoveEmpty,
+  focusRequest,
+}: {
+  content: Inline[];
+  onChange: (content: Inline[]) => void;
+  chipView: (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>) => ChipView;
+  /** Changes whenever any chip's view may have changed (values, numbering). */
+  chipKey: string;
+  label: string;
+  placeholder?: string;
+  className?: string;
+  onActivate: (handle: ProseHandle) => void;
+  onSplit?: (before: Inline[], after: Inline[]) => void;
+  onRemoveEmpty?: () => void;
+  /** Focus this field; the token changes for every new request. */
+  focusRequest?: { token: number; at: 'start' | 'end' } | null;
+}) => {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const shownRef = useRef<Inline[] | null>(null);
+  const savedRange = useRef<Range | null>(null);
+  const handledFocus = useRef<number | null>(null);
+  const props = useRef({ onChange, onSplit, onRemoveEmpty, chipView });
+  useLayoutEffect(() => {
+    props.current = { onChange, onSplit, onRemoveEmpty, chipView };
+  });
+
+  const emit = () => {
+    const root = rootRef.current;
+    if (!root) return;
+    const next = read(root);
+    shownRef.current = next;
+    root.classList.toggle('prose--empty', isEmptyInlines(next) && !next.some((inline) => inline.kind !== 'text'));
+    props.current.onChange(next);
+  };
+
+  // Rebuild the nodes when the model changed from outside.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    if (shownRef.current && sameInlines(shownRef.current, content)) return;
+    const hadFocus = root.ownerDocument.activeElement === root;
+    renderInlines(root, content);
+    shownRef.current = content;
+    savedRange.current = null;
+    root.classList.toggle('prose--empty', content.length === 0);
+    if (hadFocus) placeCaret(root, 'end');
+  }, [content]);
+
+  // Chips show the live value and the citation number; updating them never moves the caret.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    for (const chip of root.querySelectorAll<HTMLElement>('.chip')) {
+      const factId = chip.dataset.factId;
+      const chartId = chip.dataset.chartId;
+      const view = factId ? props.current.chipView({ kind: 'fact', factId }) : chartId ? props.current.chipView({ kind: 'figure-ref', chartId }) : null;
+      if (!view) continue;
+      const key = `${view.value}|${view.number ?? ''}|${view.tone}|${view.title}`;
+      if (chip.dataset.view === key) continue;
+      chip.dataset.view = key;
+      chip.title = view.title;
+      chip.dataset.tone = view.tone;
+      const value = chip.ownerDocument.createElement('span');
+      value.className = 'chip__value';
+      value.textContent = view.value;
+      const nodes: Node[] = [value];
+      if (view.number !== null) {
+        const number = chip.ownerDocument.createElement('sup');
+        number.className = 'chip__number';
+        number.textContent = String(view.number);
+        nodes.push(number);
+      }
+      chip.replaceChildren(...nodes);
+    }
+  });
+
+  const handle: ProseHandle = {
+    insertFact: (factId) => {
+      const root = rootRef.current;
+      if (!root?.isConnected) return false;
+      const doc = root.ownerDocument;
+      let range = savedRange.current;
+      if (!range || !root.contains(range.startContainer)) {
+        range = doc.createRange();
+        range.selectNodeContents(root);
+        range.collapse(false);
+      }
+      range.collapse(false);
+      // A word typed right before the chip gets a space; "(" and a space already are one.
+      const before = range.cloneRange();
+      before.selectNodeContents(root);
+      before.setEnd(range.startContainer, range.startOffset);
+      const previous = before.toString().replaceAll(CARET_ROOM, '').slice(-1);
+      const chip = createChip(doc, { kind: 'fact', factId });
+      const room = doc.createTextNode(CARET_ROOM);
+      range.insertNode(room);
+      range.insertNode(chip);
+      if (previous && !/[\s(“"'‘[]/.test(previous)) range.insertNode(doc.createTextNode(' '));
+      const after = doc.createRange();
+      after.setStart(room, 1);
+      after.collapse(true);
+      savedRange.current = after;
+      if (doc.activeElement === root) {
+        const selection = doc.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(after);
+      }
+      emit();
+      return true;
+    },
+    focus: (at) => {
+      const root = rootRef.current;
+      if (!root?.isConnected) return;
+      root.focus({ preventScroll: at === 'saved' });
+      const saved = savedRange.current;
+      if (at === 'saved' && saved && root.contains(saved.startContainer)) {
+        const selection = root.ownerDocument.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(saved);
+      } else placeCaret(root, at === 'start' ? 'start' : 'end');
+    },
+  };
+  const handleRef = useRef(handle);
+  useLayoutEffect(() => {
+    handleRef.current = handle;
+  });
+
+  useLayoutEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.token) return;
+    handledFocus.current = focusRequest.token;
+    handleRef.current.focus(focusRequest.at);
+  }, [focusRequest]);
+
+  // Native listeners: React has no beforeinput with inputType, and selectionchange is global.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const doc = root.ownerDocument;
+    const onBeforeInput = (event: InputEvent) => {
+      if (event.inputType === 'insertParagraph' || event.inputType === 'insertLineBreak') {
+        event.preventDefault();
+        const split = props.current.onSplit;
+        const selection = doc.getSelection();
+        if (!split || !selection || selection.rangeCount === 0) return;
+        const caret = selection.getRangeAt(0);
+        caret.deleteContents();
+        const tail = doc.createRange();
+        tail.setStart(caret.startContainer, caret.startOffset);
+        tail.setEnd(root, root.childNodes.length);
+        const after = read(tail.extractContents());
+        const before = read(root);
+        shownRef.current = before;
+        split(before, after);
+        return;
+      }
+      if (!NATIVE_INPUT.has(event.inputType)) event.preventDefault();
+    };
+    // The caret is remembered on every input, key and click, not only on selectionchange: that
+    // event is queued and coalesced, and when focus moves to the picker before it runs, the
+    // selection it would report is no longer in this field.
+    const rememberCaret = () => {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (root.contains(range.startContainer)) savedRange.current = range.cloneRange();
+    };
+    const onInput = () => {
+      rememberCaret();
+      emit();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      event.preventDefault();
+      const text = (event.clipboardData?.getData('text/plain') ?? '').replace(/\s*\r?\n\s*/g, ' ');
+      // insertText goes through the browser's own editing, so it joins the native input flow.
+      if (text) doc.execCommand('insertText', false, text);
+    };
+    const onDrop = (event: DragEvent) => event.preventDefault();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && props.current.onRemoveEmpty && caretAtStart(root) && read(root).length === 0) {
+        event.preventDefault();
+        props.current.onRemoveEmpty();
+      }
+    };
+    const onSelectionChange = rememberCaret;
+    root.addEventListener('beforeinput', onBeforeInput);
+    root.addEventListener('input', onInput);
+    root.addEventListener('paste', onPaste);
+    root.addEventListener('drop', onDrop);
+    root.addEventListener('keydown', onKeyDown);
+    root.addEventListener('keyup', rememberCaret);
+    root.addEventListener('mouseup', rememberCaret);
+    doc.addEventListener('selectionchange', onSelectionChange);
+    return () => {
+      root.removeEventListener('beforeinput', onBeforeInput);
+      root.removeEventListener('input', onInput);
+      root.removeEventListener('paste', onPaste);
+      root.removeEventListener('drop', onDrop);
+      root.removeEventListener('keydown', onKeyDown);
+      root.removeEventListener('keyup', rememberCaret);
+      root.removeEventListener('mouseup', rememberCaret);
+      doc.removeEventListener('selectionchange', onSelectionChange);
+    };
+    // The listeners read the latest props through refs, so they are installed once.
+  }, []);
+
+  return (
+    <div
+      ref={rootRef}
+      className={`prose ${className}`}
+      contentEditable
+      suppressContentEditableWarning
+      role="textbox"
+      aria-multiline="true"
+      aria-label={label}
+      data-placeholder={placeholder}
+      spellCheck
+      onFocus={() => onActivate(handleRef.current)}
+      data-chip-key={chipKey}
+    />
+  );
+};

@@ -1,0 +1,158 @@
+/** The benchmark's figures (the --json object) and the readable table printed from them. */
+import { ms, ratio, yesNo } from './stats';
+
+export interface SizeResult {
+  target: number;
+  content: { chapters: number; extraSections: number; sections: number; paragraphs: number; factInlines: number; chartBlocks: number; chartTypes: Record<string, number>; notes: number };
+  ours: { pages: number; bytes: number; coldMs: number; warmMedianMs: number; cpuMedianMs: number; runs: number[]; msPerPage: number };
+  chromium: { pages: number; bytes: number; firstMs: number; warmMedianMs: number; setContentMs: number; pdfMs: number; cpuMedianMs: number | null; runs: number[]; msPerPage: number } | null;
+  /** ours / Chromium, warm medians. */
+  ratio: number | null;
+  /** ours / Chromium, CPU time (all Chromium processes), medians. */
+  cpuRatio: number | null;
+  /** pdfmake alone (the typical run's createPdf → getBuffer) / Chromium warm median: layout engine against layout engine on the same input. */
+  engineRatio: number | null;
+  pagesOk: boolean;
+  /** The warm export nearest the median, stage by stage (scripts/bench/render-probe.ts). */
+  phases: Phases;
+}
+
+export interface Phases {
+  totalMs: number;
+  citeprocMs: number;
+  /** ECharts setOption + renderToSVGString + dispose, all charts of the report. */
+  chartsSvgMs: number;
+  charts: number;
+  /** createPdf → getBuffer: layout + draw + finish. */
+  pdfmakeMs: number;
+  layoutMs: number;
+  /** Full layouts pdfmake ran (more than 1 when pageBreakBefore moved a heading). */
+  layoutPasses: number;
+  drawMs: number;
+  drawSvgMs: number;
+  /** pdfkit end(): font subsetting, compression, streaming; plus pdfmake setup. */
+  finishMs: number;
+  /** The rest: chart models and SVG post-processing, buildReportDocument, dispatch (zod, warnings), base64. */
+  otherMs: number;
+}
+
+export interface BenchResults {
+  sizes: SizeResult[];
+  rss: { peakRssMb: number; peakBeforeExportMb: number; rssAfterCiteprocMb: number; peakAfterFirstExportMb: number; pageCount: number; targetMb: number; met: boolean } | null;
+  charts: { type: string; width: number; height: number; modelMs: number; svgMs: number; totalMs: number; svgBytes: number }[];
+  fontSharing: { offMs: number; onMs: number; offOverOn: number } | null;
+  preview: {
+    roundTripMs: number;
+    serverMs: number;
+    /** Round trip minus the server's dispatch: HTTP, JSON, base64 transport. */
+    transportMs: number;
+    decodeMs: number;
+    parseMs: number;
+    drawMs: number;
+    totalMs: number;
+    pageCount: number;
+    workerMode: string;
+  } | null;
+  chromium: { available: boolean; reason: string | null; dataUrlFonts10: number | null };
+  failures: string[];
+  totalSeconds: number;
+  environment: { node: string; cpus: number; loadAverage: number[] };
+}
+
+const pad = (cells: string[], widths: number[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+
+const table = (head: string[], rows: string[][]): string => {
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => (row[i] ?? '').length)));
+  return [pad(head, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((row) => pad(row, widths))].join('\n');
+};
+
+export const printTable = (r: BenchResults): void => {
+  const out: string[] = [];
+  out.push(`Dossier export benchmark — Node ${r.environment.node}, ${r.environment.cpus} CPUs, load ${r.environment.loadAverage.join(' ')} (wall-clock; noisy on a shared machine)`);
+  out.push('');
+  out.push('Reports (A4, Chicago notes; a chapter = 6 sections × (prose + 1 chart), 40 fact citations):');
+  out.push(
+    table(
+      ['report', 'chapters', 'fact cites', 'charts', 'notes', 'our pages', 'Chromium pages', 'pages ≈ target'],
+      r.sizes.map((s) => [
+        `${s.target} pages`,
+        `${s.content.chapters}${s.content.extraSections ? ` + ${s.content.extraSections} sect.` : ''}`,
+        String(s.content.factInlines),
+        String(s.content.chartBlocks),
+        String(s.content.notes),
+        String(s.ours.pages),
+        s.chromium ? String(s.chromium.pages) : '–',
+        yesNo(s.pagesOk),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('Export time (reports:render through dispatch vs Chromium setContent + page.pdf(), warm medians, wall clock):');
+  out.push(
+    table(
+      ['report', 'ours first', 'ours warm', '/page', 'Chr. first', 'Chr. warm', '(setContent + pdf)', '/page', 'ours/Chr.', 'pdfmake/Chr.', 'ours faster'],
+      r.sizes.map((s) => [
+        `${s.target} pages`,
+        ms(s.ours.coldMs),
+        ms(s.ours.warmMedianMs),
+        ms(s.ours.msPerPage),
+        ms(s.chromium?.firstMs),
+        ms(s.chromium?.warmMedianMs),
+        s.chromium ? `${ms(s.chromium.setContentMs)} + ${ms(s.chromium.pdfMs)}` : '–',
+        ms(s.chromium?.msPerPage),
+        ratio(s.ratio),
+        ratio(s.engineRatio),
+        s.ratio === null ? 'n/a' : `${yesNo(s.ratio < 1)}${s.target === 10 || s.target === 200 ? ' (target)' : ''}`,
+      ]),
+    ),
+  );
+  out.push(
+    table(
+      ['CPU time', 'ours', 'Chromium', 'ours/Chr.'],
+      r.sizes.map((s) => [`${s.target} pages`, ms(s.ours.cpuMedianMs), ms(s.chromium?.cpuMedianMs), ratio(s.cpuRatio)]),
+    ),
+  );
+  out.push('first: of 10 pages = first export in the process (cold); of 50/200 = first export of that report (runtime warm).');
+  out.push('Chromium gets the notes and chart SVGs ready-made (from our citeproc and ECharts); pdfmake/Chr. compares the layout engines alone.');
+  out.push('CPU = process.cpuUsage() for ours, utime+stime of all Chromium processes (/proc) for Chromium: steadier than wall time on a busy machine.');
+  if (!r.chromium.available) out.push(`Chromium comparison SKIPPED: ${r.chromium.reason}`);
+  if (r.chromium.dataUrlFonts10 !== null) out.push(`Chromium 10 pages with fonts as data: URLs instead of cached http: ${ms(r.chromium.dataUrlFonts10)}`);
+  out.push('');
+  out.push('Where our time goes (the warm export nearest the median, stage by stage):');
+  out.push(
+    table(
+      ['report', 'total', 'citeproc', 'ECharts→SVG', 'pdfmake', '= layout', '+ draw (of which SVG)', '+ finish*', 'layout passes', 'other**'],
+      r.sizes.map((s) => {
+        const p = s.phases;
+        return [`${s.target} pages`, ms(p.totalMs), ms(p.citeprocMs), `${ms(p.chartsSvgMs)} (${p.charts})`, ms(p.pdfmakeMs), ms(p.layoutMs), `${ms(p.drawMs)} (${ms(p.drawSvgMs)})`, ms(p.finishMs), String(p.layoutPasses), ms(p.otherMs)];
+      }),
+    ),
+  );
+  out.push('* pdfkit end(): font subsetting, zlib, streaming.  ** chart models, buildReportDocument, dispatch (zod in/out, warnings), base64.');
+  out.push('');
+  if (r.rss) {
+    out.push(`Peak RSS, 10-page export in a child process (4 exports): ${r.rss.peakRssMb} MB — target < ${r.rss.targetMb} MB: ${yesNo(r.rss.met)}`);
+    out.push(`  app open, libraries loaded, report built ${r.rss.peakBeforeExportMb} MB → right after citeproc (1st export) ${r.rss.rssAfterCiteprocMb} MB → end of 1st export ${r.rss.peakAfterFirstExportMb} MB`);
+  }
+  if (r.fontSharing) out.push(`Font sharing, 10-page export: off ${ms(r.fontSharing.offMs)} / on ${ms(r.fontSharing.onMs)} = ${ratio(r.fontSharing.offOverOn)} (off/on)`);
+  out.push('');
+  if (r.charts.length) {
+    out.push('One chart → SVG (buildChartModel + renderChartSvg, median of 50):');
+    out.push(table(['type', 'size', 'model', 'SVG', 'total', 'SVG bytes'], r.charts.map((c) => [c.type, `${c.width}×${c.height}`, ms(c.modelMs), ms(c.svgMs), ms(c.totalMs), String(c.svgBytes)])));
+    out.push('');
+  }
+  if (r.preview) {
+    const p = r.preview;
+    out.push(`Preview latency, 10-page edit → page 1 drawn (median of 5 after a warm-up; pdf.js ${p.workerMode}):`);
+    out.push(
+      table(
+        ['HTTP reports:render', '= export in server', '+ HTTP/JSON', 'base64 decode', 'pdf.js parse + page 1', 'draw page 1 (800 px)', 'total'],
+        [[ms(p.roundTripMs), ms(p.serverMs), ms(p.transportMs), ms(p.decodeMs), ms(p.parseMs), ms(p.drawMs), ms(p.totalMs)]],
+      ),
+    );
+    out.push('');
+  }
+  for (const failure of r.failures) out.push(`FAILED: ${failure}`);
+  out.push(`Total ${r.totalSeconds} s; ${r.failures.length ? `${r.failures.length} step(s) failed` : 'all steps ran'}.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+};
