@@ -1,6 +1,9 @@
 import { app, dialog } from 'electron';
 import { openApp } from '../core/node/open-app';
 import { resolveDataDir } from '../core/node/paths';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronHostActions } from './host-actions';
 import { registerIpcHandlers } from './ipc';
 import { installSecurityGuards } from './security';
@@ -10,11 +13,13 @@ import { createMainWindow } from './window';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme();
   installSecurityGuards();
   const explicitDir = process.argv.includes('--data-dir') || process.env.DOSSIER_DATA_DIR;
   const dataDir = explicitDir ? resolveDataDir(process.argv) : app.getPath('userData');
 
   app.whenReady().then(async () => {
+    serveRenderer(join(dirname(fileURLToPath(import.meta.url)), '../renderer'));
     const opened = await openApp(dataDir, { host: createElectronHostActions() });
     registerIpcHandlers(opened.dispatch);
     let window = createMainWindow();

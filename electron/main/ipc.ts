@@ -1,17 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
+import { RENDERER_URL } from './app-protocol';
 import { channelNames } from '../shared/contract';
 import { fail } from '../shared/result';
 
-const rendererUrl = (): string => pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../renderer/index.html')).href;
 
 /** Only our own page, loaded from our own file, may call the core (VS Code validatedIpcMain). */
 const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  return frame.url.split('#')[0] === rendererUrl();
+  return frame.url.split('#')[0] === RENDERER_URL;
 };
 
 /** Registers one handler per declared channel, so nothing undeclared is ever served. */

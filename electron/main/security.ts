@@ -17,7 +17,7 @@ export const installSecurityGuards = (): void => {
     defaultSession.setPermissionCheckHandler(() => false);
     // The app is offline by design: only its own files load.
     defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      const allowed = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+      const allowed = ['app://dossier/', 'file://', 'devtools://', 'data:', 'blob:'].some((prefix) => details.url.startsWith(prefix));
       callback({ cancel: !allowed });
     });
   });

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RENDERER_URL } from './app-protocol';
 import { secureWebPreferences } from './web-preferences';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,6 +19,6 @@ export const createMainWindow = (): BrowserWindow => {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadURL(RENDERER_URL);
   return window;
 };

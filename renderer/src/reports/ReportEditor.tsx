@@ -4,6 +4,7 @@ import type { ReportWarning } from '../../../electron/shared/contract/reports';
 import type { Inline, Report, Section } from '../../../electron/shared/entities';
 import { formatValue } from '../library/format';
 import { formatPartialDate } from '../library/partial-date';
+import { ChartsPanel } from '../charts/ChartsPanel';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { Toast, type ToastMessage } from './Dialog';
 import { ExportDialog, type ExportOptions } from './ExportDialog';
@@ -11,7 +12,7 @@ import { FactPicker, type PickerTarget } from './FactPicker';
 import { HeaderForm } from './HeaderForm';
 import { Outline } from './Outline';
 import type { ChipView, ProseHandle } from './ProseEditor';
-import { addKeyFigure, appendFactToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
+import { addKeyFigure, appendChartToSection, appendFactToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
 import { SectionEditor, type FocusRequest, type SectionEditorContext } from './SectionEditor';
 import { useLiveFacts } from './use-live-facts';
 import { useReportDocument, type SaveState } from './use-report-document';
@@ -57,6 +58,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   const panelOpen = useRef(false);
   const [headerOpen, setHeaderOpen] = useState(false);
   const [exporting, setExporting] = useState(exportOnOpen);
+  const [choosingChart, setChoosingChart] = useState(false);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(initial.sections[0]?.id ?? null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -323,6 +325,9 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
           >
             Insert fact
           </button>
+          <button type="button" className="r-button r-button--small" title="Insert a chart: build one from facts, or reuse a saved one" onClick={() => setChoosingChart(true)}>
+            Insert chart
+          </button>
           <button
             type="button"
             className={`r-button r-button--small${totalWarnings ? ' r-button--warn' : ''}`}
@@ -437,6 +442,20 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
         </div>
       </div>
 
+      {choosingChart && (
+        <section className="report-editor__charts" aria-label="Insert a chart">
+          <ChartsPanel
+            closeLabel="← Back to the report"
+            citationNumbers={Object.fromEntries(numbers)}
+            onClose={() => setChoosingChart(false)}
+            onInsert={(chartId, width) => {
+              setChoosingChart(false);
+              if (!targetSectionId) return;
+              change((current) => appendChartToSection(current, targetSectionId, chartId, width ?? 'full'));
+            }}
+          />
+        </section>
+      )}
       {exporting && <ExportDialog report={report} onApply={applyExportOptions} onClose={() => setExporting(false)} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>

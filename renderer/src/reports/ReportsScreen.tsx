@@ -3,11 +3,13 @@ import type { Status } from '../../../electron/shared/contract/app';
 import type { Report } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
+import { TopBarActions } from '../app/Frame';
+import { ChartsPanel } from '../charts/ChartsPanel';
 import { ReportEditor } from './ReportEditor';
 import { ReportsList } from './ReportsList';
 import '../styles/reports.css';
 
-type View = { kind: 'list' } | { kind: 'editor'; id: string; exportOnOpen: boolean };
+type View = { kind: 'list' } | { kind: 'editor'; id: string; exportOnOpen: boolean } | { kind: 'charts' };
 type Loaded = { kind: 'loading'; id: string } | { kind: 'error'; id: string; error: ApiError } | { kind: 'loaded'; report: Report };
 
 const ReportLoader = ({ id, exportOnOpen, onClose }: { id: string; exportOnOpen: boolean; onClose: () => void }) => {
@@ -71,12 +73,20 @@ export const ReportsScreen = ({ status, newReportRequest = 0 }: { status: Status
   const toList = useCallback(() => setView({ kind: 'list' }), []);
 
   if (view.kind === 'editor') return <ReportLoader id={view.id} exportOnOpen={view.exportOnOpen} onClose={toList} />;
+  if (view.kind === 'charts') return <ChartsPanel onClose={toList} />;
   return (
-    <ReportsList
-      status={status}
-      onOpen={(id, exportOnOpen = false) => setView({ kind: 'editor', id, exportOnOpen })}
-      creating={creating}
-      onCreatingChange={setCreating}
-    />
+    <>
+      <TopBarActions>
+        <button type="button" className="button" title="Saved charts: build, edit, export as SVG or PNG" onClick={() => setView({ kind: 'charts' })}>
+          Charts
+        </button>
+      </TopBarActions>
+      <ReportsList
+        status={status}
+        onOpen={(id, exportOnOpen = false) => setView({ kind: 'editor', id, exportOnOpen })}
+        creating={creating}
+        onCreatingChange={setCreating}
+      />
+    </>
   );
 };

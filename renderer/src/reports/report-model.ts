@@ -185,6 +185,10 @@ export const appendFactToSection = (report: Report, sectionId: string, factId: s
     return { ...section, blocks: section.blocks.map((block, position) => (position === index ? { ...paragraph, content } : block)) };
   });
 
+/** A chart placed at the end of a section (the user moves it from there). */
+export const appendChartToSection = (report: Report, sectionId: string, chartId: string, width: 'full' | 'half' = 'full'): Report =>
+  updateSection(report, sectionId, (section) => ({ ...section, blocks: [...section.blocks, { kind: 'chart', chartId, width }] }));
+
 const KEY_FIGURE_LIMIT = 12;
 
 /**
