@@ -14,6 +14,8 @@ export interface ChipView {
 export interface ProseHandle {
   /** Puts a fact chip where the caret was (or at the end) and keeps the caret after it; false when the field is gone. */
   insertFact: (factId: string) => boolean;
+  /** The same for a "Figure n" reference, which follows the chart when it moves. */
+  insertFigureRef: (chartId: string) => boolean;
   /** 'saved' puts the caret back where it was last. */
   focus: (at: 'start' | 'end' | 'saved') => void;
 }
@@ -235,8 +237,8 @@ export const ProseEditor = ({
     }
   });
 
-  const handle: ProseHandle = {
-    insertFact: (factId) => {
+  const insertChip = (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>): boolean => {
+    {
       const root = rootRef.current;
       if (!root?.isConnected) return false;
       const doc = root.ownerDocument;
@@ -252,7 +254,7 @@ export const ProseEditor = ({
       before.selectNodeContents(root);
       before.setEnd(range.startContainer, range.startOffset);
       const previous = before.toString().replaceAll(CARET_ROOM, '').slice(-1);
-      const chip = createChip(doc, { kind: 'fact', factId });
+      const chip = createChip(doc, inline);
       const room = doc.createTextNode(CARET_ROOM);
       range.insertNode(room);
       range.insertNode(chip);
@@ -268,7 +270,12 @@ export const ProseEditor = ({
       }
       emit();
       return true;
-    },
+    }
+  };
+
+  const handle: ProseHandle = {
+    insertFact: (factId) => insertChip({ kind: 'fact', factId }),
+    insertFigureRef: (chartId) => insertChip({ kind: 'figure-ref', chartId }),
     focus: (at) => {
       const root = rootRef.current;
       if (!root?.isConnected) return;

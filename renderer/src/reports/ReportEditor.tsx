@@ -12,7 +12,7 @@ import { FactPicker, type PickerTarget } from './FactPicker';
 import { HeaderForm } from './HeaderForm';
 import { Outline } from './Outline';
 import type { ChipView, ProseHandle } from './ProseEditor';
-import { addKeyFigure, appendChartToSection, appendFactToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
+import { addKeyFigure, appendChartToSection, appendFactToSection, appendInlineToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
 import { SectionEditor, type FocusRequest, type SectionEditorContext } from './SectionEditor';
 import { useLiveFacts } from './use-live-facts';
 import { useReportDocument, type SaveState } from './use-report-document';
@@ -283,6 +283,12 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
       activeProse.current = { sectionId, blockIndex, handle };
     },
     onAddKeyFigure: (sectionId, blockIndex) => setPanel({ kind: 'picker', keyFigures: { sectionId, blockIndex } }),
+    onReferToChart: (chartId) => {
+      const prose = activeProse.current;
+      checkpoint();
+      if (prose?.handle.insertFigureRef(chartId)) return;
+      if (targetSectionId) change((current) => appendInlineToSection(current, targetSectionId, { kind: 'figure-ref', chartId }));
+    },
   };
 
   const pickerTarget: PickerTarget | null =

@@ -29,6 +29,8 @@ export interface SectionEditorContext {
   requestFocus: (key: string, at: 'start' | 'end') => void;
   onActivateProse: (sectionId: string, blockIndex: number, handle: ProseHandle) => void;
   onAddKeyFigure: (sectionId: string, blockIndex: number | null) => void;
+  /** Puts "see Figure n" for this chart where the user was last typing. */
+  onReferToChart: (chartId: string) => void;
 }
 
 export const blockKey = (sectionId: string, blockIndex: number, itemIndex?: number) =>
@@ -279,16 +281,27 @@ export const SectionEditor = ({ section, index, context }: { section: Section; i
             <ChartBlock chartId={block.chartId} figureNumber={figureNumbers.get(block.chartId) ?? 0} citationNumbers={citationRecord} />
             {tools(
               'chart',
-              <select
-                className="r-input r-input--small"
-                aria-label="Chart width"
-                title="Width on the page"
-                value={block.width}
-                onChange={(event) => change((report) => updateBlock(report, sectionId, position, (current) => (current.kind === 'chart' ? { ...current, width: event.target.value as 'full' | 'half' } : current)))}
-              >
-                <option value="full">Full width</option>
-                <option value="half">Half width</option>
-              </select>,
+              <>
+                <select
+                  className="r-input r-input--small"
+                  aria-label="Chart width"
+                  title="Width on the page"
+                  value={block.width}
+                  onChange={(event) => change((report) => updateBlock(report, sectionId, position, (current) => (current.kind === 'chart' ? { ...current, width: event.target.value as 'full' | 'half' } : current)))}
+                >
+                  <option value="full">Full width</option>
+                  <option value="half">Half width</option>
+                </select>
+                <button
+                  type="button"
+                  className="r-link-button"
+                  title="Insert “Figure n” where you were typing; the number follows the chart when it moves"
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => context.onReferToChart(block.chartId)}
+                >
+                  Refer to it in the text
+                </button>
+              </>,
             )}
           </div>
         );

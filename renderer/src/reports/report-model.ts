@@ -174,16 +174,19 @@ export const base64ToBytes = (base64: string): Uint8Array<ArrayBuffer> => {
 // ---- inserting facts ------------------------------------------------------------------------------
 
 /** A fact at the end of the section's last paragraph (a new paragraph when it has none). */
-export const appendFactToSection = (report: Report, sectionId: string, factId: string): Report =>
+/** A chip (fact or figure reference) at the end of the section's last paragraph. */
+export const appendInlineToSection = (report: Report, sectionId: string, inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>): Report =>
   updateSection(report, sectionId, (section) => {
     const index = section.blocks.findLastIndex((block) => block.kind === 'paragraph');
-    if (index < 0) return { ...section, blocks: [...section.blocks, { kind: 'paragraph', content: [{ kind: 'fact', factId }] }] };
+    if (index < 0) return { ...section, blocks: [...section.blocks, { kind: 'paragraph', content: [inline] }] };
     const paragraph = section.blocks[index] as Paragraph;
     const last = paragraph.content.at(-1);
     const spacer: Inline[] = last && (last.kind !== 'text' || !/\s$/.test(last.text)) ? [{ kind: 'text', text: ' ' }] : [];
-    const content = normaliseInlines([...paragraph.content, ...spacer, { kind: 'fact', factId }]);
+    const content = normaliseInlines([...paragraph.content, ...spacer, inline]);
     return { ...section, blocks: section.blocks.map((block, position) => (position === index ? { ...paragraph, content } : block)) };
   });
+
+export const appendFactToSection = (report: Report, sectionId: string, factId: string): Report => appendInlineToSection(report, sectionId, { kind: 'fact', factId });
 
 /** A chart placed at the end of a section (the user moves it from there). */
 export const appendChartToSection = (report: Report, sectionId: string, chartId: string, width: 'full' | 'half' = 'full'): Report =>

@@ -152,4 +152,9 @@ test('a chart built from an indicator in the report editor appears in the previe
   expect(text).toMatch(/Sources?: .*\[\d+\]/);
   for (const value of ['302', '388', '415']) expect(text).toContain(value);
   await expect(reports.previewCanvas()).toBeVisible(FIRST_RENDER);
+
+  // A reference in the prose names the figure by its number.
+  await page.locator('.block--chart').hover();
+  await page.getByRole('button', { name: 'Refer to it in the text' }).click();
+  await expect(page.locator('.prose [data-chart-id]').first()).toHaveText('Figure 1');
 });
