@@ -1,17 +1,15 @@
 // `npm start`: build, then open the Electron window; where Electron's binary cannot be obtained,
 // say so in one line and serve the same renderer in browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
 const run = (command, args, options = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
 
-const build = run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']);
+const build = run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(build.status ?? 1);
@@ -28,7 +26,8 @@ const findElectron = () => {
     timeout: 120_000,
   });
   if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
-  const reason = (probe.stderr || probe.error?.message || 'unknown reason').trim().split('\n').filter(Boolean).pop();
+  const lines = (probe.stderr || probe.error?.message || '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const reason = lines.find((line) => /failed|error/i.test(line) && !line.startsWith('at ')) ?? lines[0] ?? 'unknown reason';
   return { error: reason };
 };
 
@@ -38,7 +37,8 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Electron is not available here (${electron.error}); starting browser mode.`);
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'electron/server/main.ts', ...passThrough], {
+  // `node --import tsx`, not the tsx CLI, so a signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', ...passThrough], {
     cwd: root,
     stdio: 'inherit',
   });
