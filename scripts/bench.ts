@@ -28,6 +28,7 @@ import { countPages } from './bench/pdf-pages';
 import { startPreviewBench, type PreviewSample } from './bench/preview';
 import { installRenderProbe, probe, type ProbeResult } from './bench/render-probe';
 import { printTable, type BenchResults, type SizeResult } from './bench/results';
+import { benchSearch } from './bench/search';
 import { median, now, round, timed } from './bench/stats';
 
 const asJson = process.argv.includes('--json');
@@ -95,7 +96,7 @@ const measureRss = (plan: ReportPlan): BenchResults['rss'] => {
 const main = async (): Promise<BenchResults> => {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const results: BenchResults = { sizes: [], rss: null, charts: [], fontSharing: null, preview: null, chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
+  const results: BenchResults = { sizes: [], rss: null, charts: [], fontSharing: null, preview: null, search: null, chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
   const os = await import('node:os');
   results.environment = { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => round(v, 2)) };
   let browser: Browser | null = null;
@@ -286,6 +287,14 @@ const main = async (): Promise<BenchResults> => {
       } finally {
         setFontSharing(true);
       }
+    }
+
+    // 7. Library search at 100,000 facts: the real index, typed prefix queries.
+    try {
+      progress('search index at 100,000 facts');
+      results.search = benchSearch(app.store.read(), 100_000);
+    } catch (error) {
+      fail('search', error);
     }
 
     // 6. Preview latency: edit → HTTP render → pdf.js page 1 on a canvas in Chromium.

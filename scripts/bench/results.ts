@@ -54,6 +54,7 @@ export interface BenchResults {
     workerMode: string;
   } | null;
   chromium: { available: boolean; reason: string | null; dataUrlFonts10: number | null };
+  search: { facts: number; buildMs: number; queryMedianMs: number; queryP95Ms: number; conflictsMs: number } | null;
   failures: string[];
   totalSeconds: number;
   environment: { node: string; cpus: number; loadAverage: number[] };
@@ -140,6 +141,10 @@ export const printTable = (r: BenchResults): void => {
     out.push('One chart → SVG (buildChartModel + renderChartSvg, median of 50):');
     out.push(table(['type', 'size', 'model', 'SVG', 'total', 'SVG bytes'], r.charts.map((c) => [c.type, `${c.width}×${c.height}`, ms(c.modelMs), ms(c.svgMs), ms(c.totalMs), String(c.svgBytes)])));
     out.push('');
+  }
+  if (r.search) {
+    const q = r.search;
+    console.log(`\nSearch at ${q.facts.toLocaleString('en')} facts: index build ${q.buildMs.toFixed(0)} ms (in the host, off the UI thread), query median ${q.queryMedianMs.toFixed(2)} ms, p95 ${q.queryP95Ms.toFixed(2)} ms; conflict scan ${q.conflictsMs.toFixed(0)} ms`);
   }
   if (r.preview) {
     const p = r.preview;

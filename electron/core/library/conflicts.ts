@@ -1,5 +1,5 @@
 import type { Fact, Source } from '../../shared/entities';
-import { comparePartialDatesDescending, rangesOverlap, toDayRange, type DayRange } from './partial-date';
+import { comparePartialDatesDescending, toDayRange, type DayRange } from './partial-date';
 
 /**
  * Two figures for the same indicator conflict when their values differ and their dates could
@@ -45,21 +45,31 @@ export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]
 
   const groups: ConflictGroup[] = [];
   for (const [indicator, list] of byIndicator) {
-    const involved = new Set<Fact>();
-    for (let i = 0; i < list.length; i += 1) {
-      for (let j = i + 1; j < list.length; j += 1) {
-        const left = list[i]!;
+    // Periods are worked out once per fact, not once per pair: an indicator may hold thousands
+    // of figures, and the pair loop below must stay plain arithmetic.
+    const count = list.length;
+    const starts = new Float64Array(count);
+    const ends = new Float64Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const fact = list[index]!;
+      const period = periodOf(fact, publishedBySource.get(fact.sourceId) ?? null);
+      starts[index] = period ? period.start - CONFLICT_TOLERANCE_DAYS : -Infinity;
+      ends[index] = period ? period.end : Infinity;
+    }
+    const flagged = new Uint8Array(count);
+    for (let i = 0; i < count; i += 1) {
+      const left = list[i]!;
+      for (let j = i + 1; j < count; j += 1) {
+        if (flagged[i] && flagged[j]) continue;
         const right = list[j]!;
         if (left.value === right.value || left.unit !== right.unit) continue;
-        const leftPeriod = periodOf(left, publishedBySource.get(left.sourceId) ?? null);
-        const rightPeriod = periodOf(right, publishedBySource.get(right.sourceId) ?? null);
-        const overlap = !leftPeriod || !rightPeriod || rangesOverlap(leftPeriod, rightPeriod, CONFLICT_TOLERANCE_DAYS);
-        if (overlap) {
-          involved.add(left);
-          involved.add(right);
+        if (starts[i]! <= ends[j]! && starts[j]! <= ends[i]!) {
+          flagged[i] = 1;
+          flagged[j] = 1;
         }
       }
     }
+    const involved = new Set<Fact>(list.filter((_, index) => flagged[index]));
     if (involved.size === 0) continue;
     const ordered = [...involved].sort((left, right) =>
       comparePartialDatesDescending(
