@@ -50,7 +50,14 @@ import { clearRenderCaches } from './render-cache';
  *   - 8-page appeal, 2 charts, 42 notes: 269 ms → 160 ms (fastest runs 202 ms → 122 ms)
  * i.e. ~110 ms (about 40 %) less per export, the same bytes either way (the integration test
  * compares them). The first render in a process still pays ~1 s for loading pdfmake and parsing the
- * fonts once. What remains is layout and style resolution in pdfmake and zlib compression.
+ * fonts once.
+ *
+ * Fast paths (see "Fast paths" below): pdfmake's per-word style resolution, SVG size parsing and
+ * pdfkit's per-word text drawing, colour setting, width measuring, glyph encoding and content
+ * buffering, each replaced by code that does the same work once per distinct input and writes
+ * the same bytes. Measured (CPU time of warm renders, alternating on/off, same bytes): 10-page
+ * briefing 210 → 118 ms, 201-page report 3.96 → 1.79 s. What remains is pdfmake's layout, the
+ * SVG renderer and zlib compression (the bytes fix its level).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +500,7 @@ const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
   };
 };
 
-const WIDTH_CACHE_LIMIT = 100_000;
+const WIDTH_CACHE_LIMIT = 20_000;
 const SVG_CACHE_LIMIT = 256;
 
 interface ColourDocument {
