@@ -4,24 +4,27 @@ import type { Store } from '../../electron/core/store/store';
 import type { Fact } from '../../electron/shared/entities';
 import { median } from './stats';
 
-const WORDS = ['casualties', 'hectares', 'landmines', 'clearance', 'funding', 'Karabakh', 'Aghdam', 'survey', 'victims', 'contamination', 'donor', 'ceasefire', 'released', 'explosive', 'remnants'];
+const PLACES = ['Aghdam', 'Fuzuli', 'Jabrayil', 'Zangilan', 'Gubadli', 'Lachin', 'Kalbajar', 'Shusha', 'Khojavend', 'Tartar', 'Barda', 'Agdere'];
 
-/** A library of `count` facts over the seeded sources, with varied realistic words. */
+/**
+ * A library of `count` facts shaped like the seeded ones: each is a seeded statement and quote
+ * with its own number, place and year, so words are as varied as in a real library.
+ */
 const syntheticLibrary = (seeded: StoreDocument, count: number): StoreDocument => {
-  const template = seeded.facts[0]!;
   const facts: Fact[] = [];
   for (let index = 0; index < count; index += 1) {
-    const word = (offset: number) => WORDS[(index * 7 + offset * 13) % WORDS.length]!;
+    const template = seeded.facts[index % seeded.facts.length]!;
+    const place = PLACES[index % PLACES.length]!;
+    const year = 2000 + (index % 26);
     facts.push({
       ...template,
       id: `fact-bench-${index}`,
-      sourceId: seeded.sources[index % seeded.sources.length]!.id,
-      statement: `${index} ${word(1)} recorded in ${word(2)} district ${index % 97} (${word(3)})`,
-      quote: `In district ${index % 97}, ${index} ${word(1)} and ${word(4)} were reported.`,
+      statement: `${template.statement} (${place}, ${year}, record ${index})`,
+      quote: `${template.quote} [${place} ${index}]`,
       quoteStart: null,
-      value: index,
-      tags: [word(5), word(6)],
-      indicator: `indicator-${index % 40}`,
+      value: template.value === null ? null : template.value + index,
+      tags: [...template.tags, place],
+      indicator: template.indicator ? `${template.indicator}-${index % 40}` : null,
     });
   }
   return { ...seeded, facts };
@@ -56,7 +59,7 @@ export const benchSearch = (seeded: StoreDocument, count: number): SearchBench =
   let started = performance.now();
   state.current();
   const buildMs = performance.now() - started;
-  const queries = ['cas', 'casu', 'casualties agh', 'hect', 'land kara', 'fund', 'district 4', 'rem', 'survey ceas', 'donor'];
+  const queries = ['cas', 'casu', 'casualties agh', 'hect', 'landm fuz', 'foreign fund', 'anama', 'rem', 'survey', 'donat'];
   const times: number[] = [];
   for (let round = 0; round < 5; round += 1) {
     for (const query of queries) {
