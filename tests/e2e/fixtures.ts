@@ -38,8 +38,12 @@ export const test = base.extend<{ dossier: DossierServer; initialStoreText: stri
     for (const [name, text] of Object.entries(initialBackups)) writeFileSync(join(dataDir, 'backups', name), text);
     const { url, child } = await startServer(dataDir);
     await use({ url, dataDir });
+    // A server busy with a render may be slow to stop; teardown must not outlast the test.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolvePromise) => child.once('exit', resolvePromise));
     child.kill('SIGTERM');
-    await new Promise((resolvePromise) => child.once('exit', resolvePromise));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
