@@ -373,7 +373,7 @@ export const LibraryScreen = ({
         </div>
       ) : (
         <>
-          <section className="results" aria-label="Results">
+          <section className="results" aria-label="Results" aria-busy={search.initial || search.loading || searchText !== debouncedText || undefined}>
             <header className="results__header">
               <p className="results__count" aria-live="polite">
                 {search.initial ? 'Loading…' : `${pluralise(search.total, 'fact')}${searching ? ` for “${shorten(debouncedText.trim(), 30)}”` : ''}`}

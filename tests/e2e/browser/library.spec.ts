@@ -114,7 +114,8 @@ test('works from the keyboard: search, arrows, E to edit, Esc to close, Delete a
   await library.goto(dossier.url);
   await page.keyboard.press('Control+k');
   await page.keyboard.type('cumulative toll');
-  await expect(library.resultCount).toHaveText(/^\d+ facts? for/);
+  await expect(library.resultCount).toHaveText(/^\d+ facts? for “cumulative toll”/);
+  await library.settled();
   await page.keyboard.press('ArrowDown');
   const first = library.rows.first().locator('.fact-row__main');
   await expect(first).toBeFocused();

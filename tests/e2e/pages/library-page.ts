@@ -37,6 +37,11 @@ export class LibraryPage {
     await this.rows.first().waitFor();
   }
 
+  /** Waits until the result list matches what is typed and filtered (no search in flight). */
+  async settled(): Promise<void> {
+    await this.page.locator('section.results:not([aria-busy="true"])').waitFor();
+  }
+
   row(text: string | RegExp): Locator {
     return this.rows.filter({ hasText: text });
   }
