@@ -6,7 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // server.js is the browser-mode host (`npm start` without Electron): the same core, bundled
+      // the same way, so both hosts run the code that was built and tested.
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/main.ts') } },
     },
   },
   preload: {

@@ -4,7 +4,8 @@
  * One run, on a fresh temp data dir opened with openApp (seeded library), through the real
  * dispatch: a 10-page reference briefing note (6 charts made with 'charts:create', 40 fact
  * citations), and 50- and 200-page reports (the same chapter repeated, each repeat with its own
- * six charts); 'reports:render' cold and warm; peak RSS of the 10-page export in a child process;
+ * six charts); 'reports:render' cold and warm; peak RSS of the 10-page export in the built app's
+ * own process (out/main/server.js, over its HTTP API);
  * Chromium page.pdf() of equivalent HTML (same definition → HTML, same chart SVGs, embedded DejaVu
  * Sans); chart SVG times per type; preview latency over the browser-mode HTTP server + pdf.js in
  * Chromium; font sharing on/off. Timing is reported, never asserted: the exit code is non-zero
@@ -19,6 +20,7 @@ import { buildChartModel } from '../electron/core/charts/chart-model';
 import { renderChartSvg } from '../electron/core/node/chart-renderer';
 import { openApp, type OpenedApp } from '../electron/core/node/open-app';
 import { setFontSharing } from '../electron/core/node/pdf-renderer';
+import { setRenderCaching } from '../electron/core/node/render-cache';
 import type { Chart, Report } from '../electron/shared/entities';
 import { ownCpuMs } from './bench/cpu';
 import { dataFontUrl, exportWithChromium, launchChromium, startFontServer, type FontServer } from './bench/chromium';
@@ -28,6 +30,7 @@ import { countPages } from './bench/pdf-pages';
 import { startPreviewBench, type PreviewSample } from './bench/preview';
 import { installRenderProbe, probe, type ProbeResult } from './bench/render-probe';
 import { printTable, type BenchResults, type SizeResult } from './bench/results';
+import { measureServerRss } from './bench/server-rss';
 import { benchSearch } from './bench/search';
 import { median, now, round, timed } from './bench/stats';
 
@@ -85,12 +88,15 @@ const buildToTarget = async (app: OpenedApp, base: Report, charts: Chart[][], si
   }
 };
 
-const measureRss = (plan: ReportPlan): BenchResults['rss'] => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'bench', 'rss-child.ts'), JSON.stringify(plan)], { encoding: 'utf8', timeout: 120_000 });
-  if (child.status !== 0) throw new Error(`rss child exited ${child.status}: ${(child.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
-  const line = child.stdout.trim().split('\n').pop() ?? '{}';
-  const parsed = JSON.parse(line) as { peakRssMb: number; peakBeforeExportMb: number; rssAfterCiteprocMb: number; peakAfterFirstExportMb: number; pageCount: number };
-  return { ...parsed, targetMb: RSS_TARGET_MB, met: parsed.peakRssMb < RSS_TARGET_MB };
+/** The app's own bundle (out/main/server.js) is what the memory figure is read from: build it first. */
+const buildApp = (): void => {
+  const build = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { encoding: 'utf8', timeout: 180_000 });
+  if (build.status !== 0) throw new Error(`electron-vite build exited ${build.status}: ${(build.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
+};
+
+const measureRss = async (plan: ReportPlan): Promise<BenchResults['rss']> => {
+  const measured = await measureServerRss(plan);
+  return { ...measured, targetMb: RSS_TARGET_MB, met: measured.peakRssMb < RSS_TARGET_MB };
 };
 
 const main = async (): Promise<BenchResults> => {
@@ -124,8 +130,9 @@ const main = async (): Promise<BenchResults> => {
 
     // 2. Peak RSS of the 10-page export, in a child process.
     try {
-      progress('peak RSS of a 10-page export (child process)');
-      results.rss = measureRss(SIZES[0]!.plan);
+      progress('peak RSS of a 10-page export (the built browser-mode server)');
+      buildApp();
+      results.rss = await measureRss(SIZES[0]!.plan);
     } catch (error) {
       fail('RSS child', error);
     }
@@ -158,6 +165,15 @@ const main = async (): Promise<BenchResults> => {
         for (let i = 0; i < size.runs; i++) {
           ours.push(await render(app, report.report));
           if (page && html) chrome.push(await exportWithChromium(page, html, furniture));
+        }
+        // Uncached: every note and chart computed afresh (a report whose citations and charts the
+        // preview has not rendered yet), in a warm process.
+        setRenderCaching(false);
+        const uncached: number[] = [];
+        try {
+          for (let i = 0; i < 2; i++) uncached.push((await render(app, report.report)).ms);
+        } finally {
+          setRenderCaching(true);
         }
         const lastChrome = chrome[chrome.length - 1];
         if (lastChrome) chromePages = await countPages(lastChrome.bytes);
@@ -195,7 +211,7 @@ const main = async (): Promise<BenchResults> => {
             chartTypes,
             notes: p.notes,
           },
-          ours: { pages: last.pageCount, bytes: last.byteLength, coldMs: round(first.ms), warmMedianMs: round(oursMedian), cpuMedianMs: round(oursCpu), runs: ours.map((run) => round(run.ms)), msPerPage: round(oursMedian / last.pageCount, 2) },
+          ours: { pages: last.pageCount, bytes: last.byteLength, coldMs: round(first.ms), uncachedMs: round(median(uncached)), warmMedianMs: round(oursMedian), cpuMedianMs: round(oursCpu), runs: ours.map((run) => round(run.ms)), msPerPage: round(oursMedian / last.pageCount, 2) },
           chromium:
             chromeMedian === null
               ? null
@@ -211,6 +227,7 @@ const main = async (): Promise<BenchResults> => {
                   msPerPage: round(chromeMedian / (chromePages || 1), 2),
                 },
           ratio: chromeMedian === null ? null : round(oursMedian / chromeMedian, 2),
+          uncachedRatio: chromeMedian === null ? null : round(median(uncached) / chromeMedian, 2),
           cpuRatio: chromeCpu === null ? null : round(oursCpu / chromeCpu, 2),
           engineRatio: chromeMedian === null ? null : round(p.pdfmakeMs / chromeMedian, 2),
           pagesOk: Math.abs(last.pageCount - size.target) / size.target <= PAGE_TOLERANCE,
@@ -289,10 +306,10 @@ const main = async (): Promise<BenchResults> => {
       }
     }
 
-    // 7. Library search at 100,000 facts: the real index, typed prefix queries.
+    // 7. The library at 100,000 facts: a store of that size opened, searched and filtered through the dispatch.
     try {
       progress('search index at 100,000 facts');
-      results.search = benchSearch(app.store.read(), 100_000);
+      results.search = await benchSearch(app.store.read(), 100_000);
     } catch (error) {
       fail('search', error);
     }

@@ -37,8 +37,8 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`Electron is not available here (${electron.error}); starting browser mode.`);
-  // `node --import tsx`, not the tsx CLI, so a signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', ...passThrough], {
+  // The bundle just built (out/main/server.js), run by node itself so a signal reaches the server.
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'server.js'), ...passThrough], {
     cwd: root,
     stdio: 'inherit',
   });

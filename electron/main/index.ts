@@ -1,4 +1,5 @@
 import { app, dialog } from 'electron';
+import { warmUpRenderersSoon } from '../core/node/lazy-renderers';
 import { openApp } from '../core/node/open-app';
 import { resolveDataDir } from '../core/node/paths';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
     const opened = await openApp(dataDir, { host: createElectronHostActions() });
     registerIpcHandlers(opened.dispatch);
     let window = createMainWindow();
+    warmUpRenderersSoon();
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore();
       window.focus();

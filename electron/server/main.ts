@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { warmUpRenderersSoon } from '../core/node/lazy-renderers';
 import { openApp } from '../core/node/open-app';
 import { projectRoot, resolveDataDir } from '../core/node/paths';
 import { startBrowserModeServer } from './server';
@@ -37,6 +38,7 @@ const main = async () => {
   console.log(`Dossier (browser mode): ${server.url}`);
   console.log(`Data: ${dataDir}`);
   if (!values['no-open']) openInBrowser(server.url);
+  warmUpRenderersSoon();
 
   const shutdown = async () => {
     await server.close();

@@ -14,9 +14,9 @@
  */
 import { createRequire } from 'node:module';
 import CSL from 'citeproc';
-import * as echarts from 'echarts';
 import pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { loadEcharts } from '../../electron/core/node/cjs-libraries';
 import { now } from './stats';
 
 export interface ProbeResult {
@@ -30,15 +30,13 @@ export interface ProbeResult {
   layoutPasses: number;
   drawMs: number;
   drawSvgMs: number;
-  /** Resident set size right after citeproc finished (MB). */
-  rssAfterCiteprocMb: number;
   definition: TDocumentDefinitions | null;
 }
 
 type AnyFn = (this: unknown, ...args: unknown[]) => unknown;
 type Proto = Record<string, unknown>;
 
-const fresh = (): ProbeResult => ({ citeprocMs: 0, echartsMs: 0, charts: 0, notes: 0, pdfmakeMs: 0, layoutMs: 0, layoutPasses: 0, drawMs: 0, drawSvgMs: 0, rssAfterCiteprocMb: 0, definition: null });
+const fresh = (): ProbeResult => ({ citeprocMs: 0, echartsMs: 0, charts: 0, notes: 0, pdfmakeMs: 0, layoutMs: 0, layoutPasses: 0, drawMs: 0, drawSvgMs: 0, definition: null });
 
 let current = fresh();
 let capture = false;
@@ -91,12 +89,11 @@ const install = (): void => {
       } finally {
         citeDepth--;
         current.citeprocMs += now() - start;
-        current.rssAfterCiteprocMb = Math.round(process.memoryUsage().rss / 104857.6) / 10;
         if (name === 'rebuildProcessorState' && Array.isArray(args[0])) current.notes = args[0].length;
       }
     };
   }
-  const sample = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 10, height: 10 });
+  const sample = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width: 10, height: 10 });
   const chartProto = Object.getPrototypeOf(sample) as Proto;
   sample.dispose();
   wrap(chartProto, 'setOption', (ms) => (current.echartsMs += ms));

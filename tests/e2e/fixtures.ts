@@ -9,10 +9,10 @@ export interface DossierServer {
   dataDir: string;
 }
 
-/** Starts browser mode on a fresh data folder. */
+/** Starts browser mode on a fresh data folder: the built server, as `npm start` runs it (npm test builds first). */
 const startServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
   new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--port', '0', '--no-open', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, ['out/main/server.js', '--port', '0', '--no-open', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

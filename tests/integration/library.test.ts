@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FactInput } from '../../electron/shared/contract/library';
+import { findConflicts } from '../../electron/core/library/conflicts';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 
 let app: TestApp;
@@ -69,6 +70,44 @@ describe('conflicts', () => {
     expect(newest).toMatchObject({ value: 415, asOf: '2025-12-31' });
     expect(casualties.entries.some((entry) => entry.superseded)).toBe(true);
     expect(conflicts.map((conflict) => conflict.indicator)).toEqual(expect.arrayContaining(['foreign-funding-share', 'cumulative-victims']));
+  });
+});
+
+describe('conflicts after edits', () => {
+  /** What a fresh scan of the stored library finds, in the shape 'conflicts:list' gives. */
+  const fresh = () => {
+    const document = app.store.read();
+    return findConflicts(document.facts, document.sources).map((group) => ({ indicator: group.indicator, factIds: group.factIds, newestFactId: group.newestFactId }));
+  };
+  const listed = async () =>
+    (await app.call('conflicts:list')).map((conflict) => ({ indicator: conflict.indicator, factIds: conflict.entries.map((entry) => entry.factId), newestFactId: conflict.newestFactId }));
+
+  it('are kept up to date indicator by indicator, equal to a fresh scan after every kind of edit', async () => {
+    expect(await listed()).toEqual(fresh());
+    const casualties = (await app.call('facts:search', { indicators: ['casualties-since-2020'] })).items;
+    const victims = (await app.call('facts:search', { indicators: ['cumulative-victims'] })).items;
+    // A value edit that ends a disagreement, then one that starts it again.
+    for (const fact of victims) await app.call('facts:update', { id: fact.id, changes: { value: 3500 } });
+    expect((await listed()).some((conflict) => conflict.indicator === 'cumulative-victims')).toBe(false);
+    expect(await listed()).toEqual(fresh());
+    await app.call('facts:update', { id: victims[0]!.id, changes: { value: 3400 } });
+    expect(await listed()).toEqual(fresh());
+    // A fact moved to another indicator leaves one conflict and may join another.
+    await app.call('facts:update', { id: casualties[0]!.id, changes: { indicator: 'cumulative-victims' } });
+    expect(await listed()).toEqual(fresh());
+    // A new figure, a deletion, its undo.
+    await app.call('facts:create', newFact({ indicator: 'casualties-since-2020', value: 999, asOf: '2025-12' }));
+    expect(await listed()).toEqual(fresh());
+    const { undoToken } = await app.call('facts:delete', { id: casualties[1]!.id });
+    expect(await listed()).toEqual(fresh());
+    await app.call('trash:restore', { undoToken });
+    expect(await listed()).toEqual(fresh());
+    // A source's publication date dates its undated facts: its facts' indicators are looked at again.
+    await app.call('sources:update', { id: jordanDaily, changes: { published: '2019-01-01' } });
+    expect(await listed()).toEqual(fresh());
+    // Deleting a source takes its facts and their conflicts along.
+    await app.call('sources:delete', { id: jordanDaily });
+    expect(await listed()).toEqual(fresh());
   });
 });
 

@@ -3,25 +3,27 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type * as Echarts from 'echarts';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { XmlDocument, type XmlElement } from 'xmldoc';
+import type * as CjsLibraries from '../../electron/core/node/cjs-libraries';
 import { buildChartModel, type ChartFact, type ChartModel, type ChartSource } from '../../electron/core/charts/chart-model';
 import { CHART_FONT_FAMILY, chartFontFiles, measureTextWidth, renderChartSvg, splitHaloText, wrapText } from '../../electron/core/node/chart-renderer';
 import { chartSchema, type Chart } from '../../electron/shared/entities';
 
 // Track every ECharts instance the renderer creates, to prove each one is disposed.
 const tracked = vi.hoisted(() => ({ instances: [] as { isDisposed(): boolean }[] }));
-vi.mock('echarts', async (importOriginal) => {
-  const actual = await importOriginal<typeof Echarts>();
-  return {
-    ...actual,
-    init: (...args: Parameters<typeof actual.init>) => {
-      const chart = actual.init(...args);
+vi.mock('../../electron/core/node/cjs-libraries', async (importOriginal) => {
+  const actual = await importOriginal<typeof CjsLibraries>();
+  const echarts = actual.loadEcharts();
+  const wrapped: typeof echarts = {
+    ...echarts,
+    init: (...args: Parameters<typeof echarts.init>) => {
+      const chart = echarts.init(...args);
       tracked.instances.push(chart);
       return chart;
     },
   };
+  return { ...actual, loadEcharts: () => wrapped };
 });
 
 const now = '2026-01-01T00:00:00.000Z';
@@ -418,7 +420,8 @@ describe('lifecycle and speed', () => {
     const url = (p: string): string => pathToFileURL(join(root, p)).href;
     writeFileSync(
       script,
-      `import { buildChartModel } from ${JSON.stringify(url('electron/core/charts/chart-model.ts'))};
+      `import type * as CjsLibraries from '../../electron/core/node/cjs-libraries';
+import { buildChartModel } from ${JSON.stringify(url('electron/core/charts/chart-model.ts'))};
 import { renderChartSvg } from ${JSON.stringify(url('electron/core/node/chart-renderer.ts'))};
 const chart = { id: 'c', type: 'line', title: 't', subtitle: '', factIds: ['a', 'b'], indicator: null, options: {}, altText: '', caption: '', createdAt: '', updatedAt: '' } as const;
 const facts = [{ id: 'a', sourceId: 's', statement: 'a', value: 1, unit: null, asOf: '2024', indicator: null }, { id: 'b', sourceId: 's', statement: 'b', value: 2, unit: null, asOf: '2025', indicator: null }];

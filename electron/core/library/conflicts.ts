@@ -33,8 +33,8 @@ const periodOf = (fact: Fact, published: string | null): DayRange | null => {
 
 const effectiveDate = (fact: Fact, published: string | null): string | null => fact.asOf ?? published;
 
-export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]): ConflictGroup[] => {
-  const publishedBySource = new Map(sources.map((source) => [source.id, source.published]));
+/** The facts that can take part in a conflict (a figure with an indicator), by indicator. */
+export const figuresByIndicator = (facts: Iterable<Fact>): Map<string, Fact[]> => {
   const byIndicator = new Map<string, Fact[]>();
   for (const fact of facts) {
     if (fact.indicator === null || fact.value === null) continue;
@@ -42,49 +42,57 @@ export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]
     list.push(fact);
     byIndicator.set(fact.indicator, list);
   }
+  return byIndicator;
+};
 
-  const groups: ConflictGroup[] = [];
-  for (const [indicator, list] of byIndicator) {
-    // Periods are worked out once per fact, not once per pair: an indicator may hold thousands
-    // of figures, and the pair loop below must stay plain arithmetic.
-    const count = list.length;
-    const starts = new Float64Array(count);
-    const ends = new Float64Array(count);
-    for (let index = 0; index < count; index += 1) {
-      const fact = list[index]!;
-      const period = periodOf(fact, publishedBySource.get(fact.sourceId) ?? null);
-      starts[index] = period ? period.start - CONFLICT_TOLERANCE_DAYS : -Infinity;
-      ends[index] = period ? period.end : Infinity;
-    }
-    const flagged = new Uint8Array(count);
-    for (let i = 0; i < count; i += 1) {
-      const left = list[i]!;
-      for (let j = i + 1; j < count; j += 1) {
-        if (flagged[i] && flagged[j]) continue;
-        const right = list[j]!;
-        if (left.value === right.value || left.unit !== right.unit) continue;
-        if (starts[i]! <= ends[j]! && starts[j]! <= ends[i]!) {
-          flagged[i] = 1;
-          flagged[j] = 1;
-        }
+/** The conflict among one indicator's figures, or null when they agree. */
+export const conflictForIndicator = (indicator: string, list: readonly Fact[], publishedBySource: ReadonlyMap<string, string | null>): ConflictGroup | null => {
+  // Periods are worked out once per fact, not once per pair: an indicator may hold thousands
+  // of figures, and the pair loop below must stay plain arithmetic.
+  const count = list.length;
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const fact = list[index]!;
+    const period = periodOf(fact, publishedBySource.get(fact.sourceId) ?? null);
+    starts[index] = period ? period.start - CONFLICT_TOLERANCE_DAYS : -Infinity;
+    ends[index] = period ? period.end : Infinity;
+  }
+  const flagged = new Uint8Array(count);
+  for (let i = 0; i < count; i += 1) {
+    const left = list[i]!;
+    for (let j = i + 1; j < count; j += 1) {
+      if (flagged[i] && flagged[j]) continue;
+      const right = list[j]!;
+      if (left.value === right.value || left.unit !== right.unit) continue;
+      if (starts[i]! <= ends[j]! && starts[j]! <= ends[i]!) {
+        flagged[i] = 1;
+        flagged[j] = 1;
       }
     }
-    const involved = new Set<Fact>(list.filter((_, index) => flagged[index]));
-    if (involved.size === 0) continue;
-    const ordered = [...involved].sort((left, right) =>
-      comparePartialDatesDescending(
-        effectiveDate(left, publishedBySource.get(left.sourceId) ?? null),
-        effectiveDate(right, publishedBySource.get(right.sourceId) ?? null),
-      ),
-    );
-    groups.push({
-      indicator,
-      factIds: ordered.map((fact) => fact.id),
-      newestFactId: effectiveDate(ordered[0]!, publishedBySource.get(ordered[0]!.sourceId) ?? null) ? ordered[0]!.id : null,
-      values: [...new Set(ordered.map((fact) => fact.value as number))],
-    });
   }
-  return groups.sort((left, right) => left.indicator.localeCompare(right.indicator));
+  const involved = list.filter((_, index) => flagged[index]);
+  if (involved.length === 0) return null;
+  const published = (fact: Fact) => publishedBySource.get(fact.sourceId) ?? null;
+  const ordered = involved.sort((left, right) => comparePartialDatesDescending(effectiveDate(left, published(left)), effectiveDate(right, published(right))));
+  return {
+    indicator,
+    factIds: ordered.map((fact) => fact.id),
+    newestFactId: effectiveDate(ordered[0]!, published(ordered[0]!)) ? ordered[0]!.id : null,
+    values: [...new Set(ordered.map((fact) => fact.value as number))],
+  };
+};
+
+export const sortConflictGroups = (groups: ConflictGroup[]): ConflictGroup[] => groups.sort((left, right) => left.indicator.localeCompare(right.indicator));
+
+export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]): ConflictGroup[] => {
+  const publishedBySource = new Map(sources.map((source) => [source.id, source.published]));
+  const groups: ConflictGroup[] = [];
+  for (const [indicator, list] of figuresByIndicator(facts)) {
+    const group = conflictForIndicator(indicator, list, publishedBySource);
+    if (group) groups.push(group);
+  }
+  return sortConflictGroups(groups);
 };
 
 export const conflictingFactIds = (groups: readonly ConflictGroup[]): Set<string> =>

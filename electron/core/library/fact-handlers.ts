@@ -4,7 +4,7 @@ import type { Fact, Source } from '../../shared/entities';
 import { DossierError } from '../errors';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
-import { rangesOverlap, toDayRange, dateSortKey } from './partial-date';
+import { rangesOverlap, toDayRange } from './partial-date';
 import { moveToTrash } from './trash';
 import { toConflictView, toFactView } from './views';
 
@@ -62,9 +62,8 @@ const effectiveDate = (fact: Fact, source: Source | undefined): string | null =>
 export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
   const search = (query: FactQuery) => {
     const parsed = factQuerySchema.parse(query);
-    const document = state.current();
     const text = parsed.query.trim();
-    let facts: Fact[] = text ? state.search(text).flatMap((id) => state.fact(id) ?? []) : document.facts;
+    let facts: readonly Fact[] = text ? state.search(text) : state.factsNewestFirst();
 
     const tags = new Set(parsed.tags);
     const sources = new Set(parsed.sourceIds);
@@ -72,29 +71,26 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
     const from = parsed.from ? toDayRange(parsed.from) : null;
     const to = parsed.to ? toDayRange(parsed.to) : null;
     const window = from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null;
+    const filtering = tags.size > 0 || sources.size > 0 || indicators.size > 0 || parsed.hasConflict || window !== null;
 
-    facts = facts.filter((fact) => {
-      if (tags.size && !fact.tags.some((tag) => tags.has(tag))) return false;
-      if (sources.size && !sources.has(fact.sourceId)) return false;
-      if (indicators.size && !(fact.indicator && indicators.has(fact.indicator))) return false;
-      if (parsed.hasConflict && !state.isInConflict(fact.id)) return false;
-      if (window) {
-        const date = effectiveDate(fact, state.source(fact.sourceId));
-        const range = date ? toDayRange(date) : null;
-        if (!range || !rangesOverlap(range, window, 0)) return false;
-      }
-      return true;
-    });
-    if (!text) {
-      facts = [...facts].sort(
-        (left, right) =>
-          dateSortKey(effectiveDate(right, state.source(right.sourceId))) - dateSortKey(effectiveDate(left, state.source(left.sourceId))) ||
-          left.statement.localeCompare(right.statement),
-      );
+    if (filtering) {
+      facts = facts.filter((fact) => {
+        if (tags.size && !fact.tags.some((tag) => tags.has(tag))) return false;
+        if (sources.size && !sources.has(fact.sourceId)) return false;
+        if (indicators.size && !(fact.indicator && indicators.has(fact.indicator))) return false;
+        if (parsed.hasConflict && !state.isInConflict(fact.id)) return false;
+        if (window) {
+          const date = effectiveDate(fact, state.source(fact.sourceId));
+          const range = date ? toDayRange(date) : null;
+          if (!range || !rangesOverlap(range, window, 0)) return false;
+        }
+        return true;
+      });
     }
     const page = facts.slice(parsed.offset, parsed.offset + parsed.limit);
     return {
       total: facts.length,
+      indexing: text !== '' && !state.searchIndexed,
       items: page.map((fact) => toFactView(fact, state.source(fact.sourceId), state.isInConflict(fact.id))),
     };
   };

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
+import { createScanMatcher, isPrefixTerm } from './search-scan';
 
 interface IndexedFact {
   id: string;
@@ -11,18 +12,41 @@ interface IndexedFact {
   value: string;
 }
 
+const FIELDS = ['statement', 'quote', 'source', 'tags', 'indicator', 'value'] as const;
+
+/** Libraries up to this size are indexed at once; larger ones in the background (see `rebuild`). */
+export const SYNC_INDEX_LIMIT = 5_000;
+/** Facts indexed between two turns of the event loop during a background build. */
+const CHUNK_SIZE = 500;
+const RECENT_QUERIES = 16;
+
 /**
  * Full-text search over facts (statement, quote, source, tags, indicator), prefix-matching as the
- * user types. Kept up to date fact by fact: rebuilding at 100k facts takes seconds (FIELD-NOTES).
+ * user types, every word required. Kept up to date fact by fact.
+ *
+ * Indexing 100,000 facts takes several seconds, which the host must not spend in one go (it also
+ * answers every other request). So a large library is indexed in chunks between requests, and
+ * until that index is ready a query is answered by scanning the facts for the same word prefixes
+ * (`search-scan.ts`): the same matches, in the caller's default order instead of by relevance.
+ * Edits made while the index is being built are applied to it when it is ready.
  */
 export class FactSearchIndex {
-  private index = FactSearchIndex.create();
+  private index: MiniSearch<IndexedFact> | null = null;
+  private readonly documents = new Map<string, IndexedFact>();
+  private generation = 0;
+  private building: Promise<void> | null = null;
+  /** Facts changed while a background build ran: re-applied from `documents` when it ends. */
+  private readonly changedDuringBuild = new Set<string>();
+  /** Lower-cased text of each fact for the scan, while the index is being built. */
+  private readonly scanText = new Map<string, string>();
+  /** The last queries' answers (typing, backspacing and paging repeat them), emptied on any change. */
+  private readonly recent = new Map<string, { ids: string[]; ranked: boolean }>();
 
   private static create() {
     return new MiniSearch<IndexedFact>({
-      fields: ['statement', 'quote', 'source', 'tags', 'indicator', 'value'],
+      fields: [...FIELDS],
       storeFields: [],
-      searchOptions: { prefix: true, combineWith: 'AND', boost: { statement: 2, tags: 1.5, indicator: 1.5 } },
+      searchOptions: { prefix: isPrefixTerm, combineWith: 'AND', boost: { statement: 2, tags: 1.5, indicator: 1.5 } },
     });
   }
 
@@ -45,22 +69,92 @@ export class FactSearchIndex {
     };
   }
 
+  /** Replaces the whole index: at once for a small library, in the background for a large one. */
   rebuild(facts: readonly Fact[]): void {
-    this.index = FactSearchIndex.create();
-    this.index.addAll(facts.map((fact) => this.toDocument(fact)));
+    this.generation += 1;
+    this.documents.clear();
+    this.changedDuringBuild.clear();
+    this.scanText.clear();
+    this.recent.clear();
+    for (const fact of facts) this.documents.set(fact.id, this.toDocument(fact));
+    if (facts.length <= SYNC_INDEX_LIMIT) {
+      this.index = FactSearchIndex.create();
+      this.index.addAll([...this.documents.values()]);
+      this.building = null;
+      return;
+    }
+    this.index = null;
+    const generation = this.generation;
+    const next = FactSearchIndex.create();
+    this.building = next.addAllAsync([...this.documents.values()], { chunkSize: CHUNK_SIZE }).then(() => {
+      if (generation !== this.generation) return; // replaced by a newer rebuild meanwhile
+      for (const id of this.changedDuringBuild) {
+        const document = this.documents.get(id);
+        if (next.has(id)) next.discard(id);
+        if (document) next.add(document);
+      }
+      this.changedDuringBuild.clear();
+      this.scanText.clear();
+      this.recent.clear();
+      this.index = next;
+      this.building = null;
+    });
+  }
+
+  /** Resolves when the index (not the scan) answers queries. */
+  async whenReady(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  get ready(): boolean {
+    return this.index !== null;
   }
 
   upsert(fact: Fact): void {
-    if (this.index.has(fact.id)) this.index.replace(this.toDocument(fact));
-    else this.index.add(this.toDocument(fact));
+    const document = this.toDocument(fact);
+    this.documents.set(fact.id, document);
+    this.scanText.delete(fact.id);
+    this.recent.clear();
+    if (!this.index) {
+      this.changedDuringBuild.add(fact.id);
+      return;
+    }
+    if (this.index.has(fact.id)) this.index.replace(document);
+    else this.index.add(document);
   }
 
   remove(id: string): void {
-    if (this.index.has(id)) this.index.discard(id);
+    this.documents.delete(id);
+    this.scanText.delete(id);
+    this.recent.clear();
+    if (!this.index) this.changedDuringBuild.add(id);
+    else if (this.index.has(id)) this.index.discard(id);
   }
 
-  /** Fact ids best match first. */
-  search(query: string): string[] {
-    return this.index.search(query).map((result) => String(result.id));
+  /**
+   * Matching fact ids: best match first from the index; while it is being built, every match in
+   * no particular order (`ranked: false`), for the caller to put in its default order.
+   */
+  search(query: string): { ids: string[]; ranked: boolean } {
+    const known = this.recent.get(query);
+    if (known) return known;
+    const answer = this.index ? { ids: this.index.search(query).map((result) => String(result.id)), ranked: true } : { ids: this.scan(query), ranked: false };
+    this.recent.set(query, answer);
+    if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value as string);
+    return answer;
+  }
+
+  private scan(query: string): string[] {
+    const matches = createScanMatcher(query);
+    const ids: string[] = [];
+    for (const document of this.documents.values()) {
+      let text = this.scanText.get(document.id);
+      if (text === undefined) {
+        text = FIELDS.map((field) => document[field]).join('\n').toLowerCase();
+        this.scanText.set(document.id, text);
+      }
+      if (matches(text)) ids.push(document.id);
+    }
+    return ids;
   }
 }

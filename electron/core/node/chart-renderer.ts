@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import * as echarts from 'echarts';
-import * as fontkit from 'fontkit';
+import type { EChartsOption } from 'echarts';
+import type { Font } from 'fontkit';
 import {
   cleanText,
   formatDataLabel,
@@ -12,6 +12,7 @@ import {
   type ChartModel,
   type NumberFormatSettings,
 } from '../charts/chart-model';
+import { loadEcharts, loadFontkit } from './cjs-libraries';
 import { projectRoot } from './paths';
 
 /**
@@ -34,7 +35,7 @@ export interface ChartFontFiles {
 }
 
 let fontFiles: ChartFontFiles | null = null;
-let loadedFonts: { normal: fontkit.Font; bold: fontkit.Font } | null = null;
+let loadedFonts: { normal: Font; bold: Font } | null = null;
 
 /** The TTF files the charts are measured with (register the same files in pdfmake). */
 export const chartFontFiles = (): ChartFontFiles => {
@@ -52,13 +53,13 @@ export const configureChartFonts = (files: ChartFontFiles): void => {
   widthCache.clear();
 };
 
-const openFont = (path: string): fontkit.Font => {
-  const font = fontkit.openSync(path);
+const openFont = (path: string): Font => {
+  const font = loadFontkit().openSync(path);
   if (!('unitsPerEm' in font) || !('layout' in font)) throw new Error(`Font collection not supported: ${path}`);
-  return font as fontkit.Font;
+  return font as Font;
 };
 
-const fonts = (): { normal: fontkit.Font; bold: fontkit.Font } => {
+const fonts = (): { normal: Font; bold: Font } => {
   if (!loadedFonts) {
     const files = chartFontFiles();
     loadedFonts = { normal: openFont(files.normal), bold: openFont(files.bold) };
@@ -94,7 +95,7 @@ const parseCssFont = (font: string | undefined): { size: number; bold: boolean }
 let platformInstalled = false;
 const installPlatformApi = (): void => {
   if (platformInstalled) return;
-  echarts.setPlatformAPI({
+  loadEcharts().setPlatformAPI({
     measureText: (text: string, font?: string) => {
       const { size, bold } = parseCssFont(font);
       // zrender takes the width of "国" as the line height; DejaVu has no CJK, so say one em.
@@ -443,11 +444,11 @@ const tidySvg = (svg: string, extra: readonly string[]): string => {
 // ECharts
 // ---------------------------------------------------------------------------------------------
 
-type EOption = echarts.EChartsOption;
+type EOption = EChartsOption;
 
 const runECharts = (option: EOption, width: number, height: number): string => {
   installPlatformApi();
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
     return chart.renderToSVGString();

@@ -16,3 +16,16 @@ export const createLazyReportRenderer = (): ReportRenderer => ({
 export const createLazyChartRenderer = (): ChartRenderer => ({
   renderSvg: async (model, options) => (await loadPdfModule()).createNodeChartRenderer().renderSvg(model, options),
 });
+
+/**
+ * Loads the export libraries and runs one small export in the background, a few seconds after
+ * the host has started (so the first screen is not slowed), so that the user's first preview
+ * does not pay for it. Best effort: never rejects, and the timer does not keep a process alive.
+ */
+export const warmUpRenderersSoon = (delayMs = 3000): void => {
+  setTimeout(() => {
+    void loadPdfModule()
+      .then((module) => module.warmUpPdf())
+      .catch(() => undefined);
+  }, delayMs).unref();
+};

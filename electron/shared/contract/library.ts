@@ -95,7 +95,8 @@ const undoSchema = z.object({ undoToken: idSchema, facts: z.number().int(), sour
 const mergeCountSchema = z.object({ added: z.number().int(), updated: z.number().int() });
 
 export const libraryChannels = {
-  'facts:search': defineChannel(factQuerySchema, z.object({ total: z.number().int(), items: z.array(factViewSchema) })),
+  /** `indexing`: a large library's search index is still being built; text matches come in date order, not by relevance. */
+  'facts:search': defineChannel(factQuerySchema, z.object({ total: z.number().int(), items: z.array(factViewSchema), indexing: z.boolean() })),
   'facts:get': defineChannel(byId, z.object({ fact: factViewSchema, source: sourceSchema, conflict: conflictViewSchema.nullable() })),
   'facts:create': defineChannel(factInputSchema, factSchema),
   'facts:update': defineChannel(z.object({ id: idSchema, changes: factChangesSchema }).strict(), factSchema),

@@ -377,6 +377,7 @@ export const LibraryScreen = ({
             <header className="results__header">
               <p className="results__count" aria-live="polite">
                 {search.initial ? 'Loading…' : `${pluralise(search.total, 'fact')}${searching ? ` for “${shorten(debouncedText.trim(), 30)}”` : ''}`}
+                {search.indexing && !search.initial && <span className="results__busy"> · newest first while the library is being indexed</span>}
                 {(search.loading || searchText !== debouncedText) && !search.initial && <span className="results__busy"> · updating</span>}
               </p>
               {(activeFilters > 0 || searching) && (

@@ -10,6 +10,7 @@ interface Loaded {
   error: ApiError | null;
   total: number;
   items: FactView[];
+  indexing: boolean;
   loadingMore: boolean;
 }
 
@@ -21,6 +22,8 @@ export interface FactSearch {
   error: ApiError | null;
   total: number;
   items: FactView[];
+  /** The host is still indexing a large library: text matches are complete but in date order, not by relevance. */
+  indexing: boolean;
   loadMore: () => void;
   retry: () => void;
 }
@@ -41,8 +44,8 @@ export const useFactSearch = (query: FactQuery, version: number): FactSearch => 
       if (!active) return;
       setState(
         result.ok
-          ? { key, error: null, total: result.value.total, items: result.value.items, loadingMore: false }
-          : { key, error: result.error, total: 0, items: [], loadingMore: false },
+          ? { key, error: null, total: result.value.total, items: result.value.items, indexing: result.value.indexing, loadingMore: false }
+          : { key, error: result.error, total: 0, items: [], indexing: false, loadingMore: false },
       );
     });
     return () => {
@@ -74,6 +77,7 @@ export const useFactSearch = (query: FactQuery, version: number): FactSearch => 
     error: state?.error ?? null,
     total: state?.total ?? 0,
     items: state?.items ?? [],
+    indexing: state?.indexing ?? false,
     loadMore,
     retry,
   };
