@@ -106,9 +106,10 @@ export class LibraryState {
   factsNewestFirst(): readonly Fact[] {
     const document = this.current();
     if (!this.newestFirst) {
-      const collator = new Intl.Collator('en');
+      // Ties (thousands of facts can share a date) go by the statement's characters, not by
+      // Intl.Collator: collation made this sort take most of a second at 100,000 facts.
       const keyed = document.facts.map((fact) => ({ fact, key: dateSortKey(fact.asOf ?? this.sources.get(fact.sourceId)?.published ?? null) }));
-      keyed.sort((left, right) => right.key - left.key || collator.compare(left.fact.statement, right.fact.statement));
+      keyed.sort((left, right) => right.key - left.key || (left.fact.statement < right.fact.statement ? -1 : left.fact.statement > right.fact.statement ? 1 : 0));
       this.newestFirst = keyed.map((entry) => entry.fact);
     }
     return this.newestFirst;

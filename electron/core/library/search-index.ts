@@ -17,7 +17,7 @@ const FIELDS = ['statement', 'quote', 'source', 'tags', 'indicator', 'value'] as
 /** Libraries up to this size are indexed at once; larger ones in the background (see `rebuild`). */
 export const SYNC_INDEX_LIMIT = 5_000;
 /** Facts indexed between two turns of the event loop during a background build. */
-const CHUNK_SIZE = 500;
+const CHUNK_SIZE = 250;
 const RECENT_QUERIES = 16;
 
 /**

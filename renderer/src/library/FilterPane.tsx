@@ -9,15 +9,15 @@ import type { Facets, Loadable } from './use-library-lists';
 const Summary = ({ counts }: { counts: Status['counts'] }) => (
   <p className="library-summary" aria-label="What the library holds">
     <span>
-      <span data-testid="count-sources">{counts.sources}</span> {counts.sources === 1 ? 'source' : 'sources'}
+      <span data-testid="count-sources">{formatNumber(counts.sources)}</span> {counts.sources === 1 ? 'source' : 'sources'}
     </span>
     <span aria-hidden="true"> · </span>
     <span>
-      <span data-testid="count-facts">{counts.facts}</span> {counts.facts === 1 ? 'fact' : 'facts'}
+      <span data-testid="count-facts">{formatNumber(counts.facts)}</span> {counts.facts === 1 ? 'fact' : 'facts'}
     </span>
     <span aria-hidden="true"> · </span>
     <span className={counts.conflicts > 0 ? 'library-summary__conflicts' : undefined}>
-      <span data-testid="count-conflicts">{counts.conflicts}</span> {counts.conflicts === 1 ? 'conflict' : 'conflicts'}
+      <span data-testid="count-conflicts">{formatNumber(counts.conflicts)}</span> {counts.conflicts === 1 ? 'conflict' : 'conflicts'}
     </span>
   </p>
 );
