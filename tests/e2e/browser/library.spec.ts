@@ -58,6 +58,7 @@ test('filters by tag, source, indicator, date range and "has conflict"', async (
   const jordan = await library.facetCount('Sources', 'Jordan Daily');
   await library.facetOption('Sources', 'Jordan Daily').getByRole('checkbox').check();
   await expect(library.resultCount).toHaveText(`${jordan} facts`);
+  await library.settled();
   await expect(library.rows.first()).toContainText('Jordan Daily');
   await expect(library.rows.filter({ hasNotText: 'Jordan Daily' })).toHaveCount(0);
   await library.filters.getByRole('button', { name: /^Clear/ }).click();
@@ -88,8 +89,10 @@ test('filters by tag, source, indicator, date range and "has conflict"', async (
   await library.hasConflict().check();
   await expect(library.resultCount).not.toHaveText('63 facts');
   await expect(library.row(/^415/)).toBeVisible();
+  await library.settled();
   const shown = await library.rows.count();
   expect(shown).toBeGreaterThan(0);
+  await expect(library.resultCount).toHaveText(`${shown} facts`);
   await expect(library.list.getByRole('button', { name: 'Conflict', exact: true })).toHaveCount(shown);
 });
 
