@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FactView } from '../../../electron/shared/contract/library';
+import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from '../library/format';
-import { formatPartialDate } from '../library/partial-date';
 import { useDebouncedValue } from '../library/use-debounced-value';
 import { useFactSearch } from '../library/use-fact-search';
 import { useFacets } from '../library/use-library-lists';

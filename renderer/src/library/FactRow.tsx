@@ -1,6 +1,6 @@
 import type { FactView } from '../../../electron/shared/contract/library';
+import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatNumber, isTightUnit } from './format';
-import { formatPartialDate } from './partial-date';
 
 const datedLine = (fact: FactView): string => {
   if (fact.asOf) return `as of ${formatPartialDate(fact.asOf)}`;
