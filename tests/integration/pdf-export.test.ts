@@ -7,6 +7,7 @@ import { createCitationFormatter, runsToText, type FormattedCitations } from '..
 import { loadCslResources, renderPdf, renderPdfDocument, setFontSharing } from '../../electron/core/node/pdf-renderer';
 import { buildReportDocument, factValue, numberCitations, type ChartSvg, type CitationNumbering } from '../../electron/core/report';
 import type { Block, Chart, Fact, Inline, Report, Source } from '../../electron/shared/entities';
+import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
 
 /**
  * A realistic donor appeal from a small library, rendered by the real pdfmake runtime and read back
@@ -16,26 +17,8 @@ import type { Block, Chart, Fact, Inline, Report, Source } from '../../electron/
 
 const AZ = 'Ağdam, Şuşa, İsmayıllı, ə ğ ı İ ş ç ö ü';
 const RU = 'Комментарии';
-const T = '2025-12-30T10:00:00.000Z';
-
-const source = (over: Partial<Source> & Pick<Source, 'id' | 'title'>): Source => ({
-  type: 'article-newspaper',
-  outlet: null,
-  via: null,
-  authors: [],
-  published: null,
-  language: 'en',
-  url: null,
-  text: '',
-  origin: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-  ...over,
-});
-
 const sources: Source[] = [
-  source({
+  makeSource({
     id: 'azernews',
     title: 'Mine clearance in Ağdam continues as families return',
     outlet: 'Azernews',
@@ -43,7 +26,7 @@ const sources: Source[] = [
     published: '2025-12-24',
     url: 'https://www.azernews.az/region/250000.html',
   }),
-  source({
+  makeSource({
     id: 'anama',
     type: 'report',
     title: 'Annual report on mine action 2024',
@@ -51,26 +34,12 @@ const sources: Source[] = [
     authors: [{ literal: 'Mine Action Agency of the Republic of Azerbaijan' }],
     published: '2025-03',
   }),
-  source({ id: 'ria', title: `${RU} экспертов о разминировании`, outlet: 'РИА Новости', language: 'ru', published: '2025-10-02', via: 'Azernews' }),
-  source({ id: 'monitor', type: 'webpage', title: 'Azerbaijan: mine action funding', outlet: 'Landmine Monitor' }),
+  makeSource({ id: 'ria', title: `${RU} экспертов о разминировании`, outlet: 'РИА Новости', language: 'ru', published: '2025-10-02', via: 'Azernews' }),
+  makeSource({ id: 'monitor', type: 'webpage', title: 'Azerbaijan: mine action funding', outlet: 'Landmine Monitor' }),
 ];
 
-const fact = (id: string, sourceId: string, value: number | null, unit: string | null, asOf: string | null, statement: string): Fact => ({
-  id,
-  sourceId,
-  statement,
-  value,
-  unit,
-  asOf,
-  quote: `${statement} (${AZ})`,
-  quoteStart: null,
-  tags: [],
-  indicator: null,
-  supersededBy: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-});
+const fact = (id: string, sourceId: string, value: number | null, unit: string | null, asOf: string | null, statement: string): Fact =>
+  makeFact({ id, sourceId, statement, value, unit, asOf, quote: `${statement} (${AZ})` });
 
 const facts: Fact[] = [
   fact('casualties', 'azernews', 388, 'people', '2025-11-30', 'Mine casualties since the November 2020 ceasefire'),
@@ -87,19 +56,7 @@ const facts: Fact[] = [
   fact('reduced', 'anama', 52000, 'ha', '2024', 'Land reduced'),
 ];
 
-const chart = (id: string, title: string, factIds: string[]): Chart => ({
-  id,
-  type: 'bar-vertical',
-  title,
-  subtitle: '',
-  factIds,
-  indicator: null,
-  options: {},
-  altText: `${title}.`,
-  caption: title,
-  createdAt: T,
-  updatedAt: T,
-});
+const chart = (id: string, title: string, factIds: string[]): Chart => makeChart({ id, title, factIds, altText: `${title}.`, caption: title });
 const charts: Chart[] = [
   chart('casualties-by-year', 'Mine casualties per year', ['y2021', 'y2022', 'y2023', 'y2024']),
   chart('land-release', 'Land released by method, 2024', ['cleared', 'reduced']),
@@ -174,7 +131,7 @@ const sections: Report['sections'] = [
   { id: 'risks', heading: 'Risks, monitoring and reporting', blocks: [paragraph(text(FILLER.repeat(9))), paragraph(text(FILLER.repeat(5)))] },
 ];
 
-const report = (over: Partial<Report> = {}): Report => ({
+const report = (over: Partial<Report> = {}): Report => makeReport({
   id: 'appeal-2026',
   template: 'donor-appeal',
   title: `Humanitarian demining in Karabakh — 2026 appeal (${AZ})`,
@@ -190,10 +147,7 @@ const report = (over: Partial<Report> = {}): Report => ({
   pageSize: 'A4',
   tableOfContents: true,
   evidenceAnnex: true,
-  staleAfterMonths: 24,
   sections,
-  createdAt: T,
-  updatedAt: T,
   ...over,
 });
 

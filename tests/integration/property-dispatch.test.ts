@@ -9,6 +9,7 @@ import { bundleSchema } from '../../electron/shared/contract/library';
 import { channelNames, contract, type ChannelName } from '../../electron/shared/contract';
 import type { Chart, Report } from '../../electron/shared/entities';
 import { errorCodes, type Result } from '../../electron/shared/result';
+import { makeChart } from '../helpers/entities';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 
 /**
@@ -276,19 +277,7 @@ const breakOne = (valid: unknown, pathIndex: number, how: Breakage): { input: un
   return { input, path };
 };
 
-const validChart = (): Chart => ({
-  id: 'chart-property',
-  type: 'bar-vertical',
-  title: 'Casualties',
-  subtitle: '',
-  factIds: [FACT_ID],
-  indicator: null,
-  options: {},
-  altText: '',
-  caption: '',
-  createdAt: STAMP,
-  updatedAt: STAMP,
-});
+const validChart = (): Chart => makeChart({ id: 'chart-property', title: 'Casualties', factIds: [FACT_ID], createdAt: STAMP, updatedAt: STAMP });
 
 const validSourceInput = {
   type: 'report',

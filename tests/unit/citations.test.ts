@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CSL_LOCALE_FILES,
-  CSL_STYLE_FILES,
   createCitationFormatter,
   htmlToRuns,
   runsToText,
@@ -12,30 +8,11 @@ import {
   type TextRun,
 } from '../../electron/core/citations';
 import { numberCitations } from '../../electron/core/report';
-import type { Fact, Report, Source } from '../../electron/shared/entities';
+import type { Source } from '../../electron/shared/entities';
+import { CSL_LOCALES, cslStyleXml } from '../helpers/csl';
+import { makeFact, makeReport, makeSource } from '../helpers/entities';
 
-const CSL_DIR = join(__dirname, '..', '..', 'resources', 'csl');
-const styleXml = (style: CitationStyleId): string => readFileSync(join(CSL_DIR, CSL_STYLE_FILES[style]), 'utf8');
-const locales = Object.fromEntries(Object.entries(CSL_LOCALE_FILES).map(([lang, file]) => [lang, readFileSync(join(CSL_DIR, file), 'utf8')]));
-
-const T = '2025-12-30T10:00:00.000Z';
-const source = (over: Partial<Source> & Pick<Source, 'id' | 'title'>): Source => ({
-  type: 'article-newspaper',
-  outlet: null,
-  via: null,
-  authors: [],
-  published: null,
-  language: 'en',
-  url: null,
-  text: '',
-  origin: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-  ...over,
-});
-
-const azernews = source({
+const azernews = makeSource({
   id: 'azernews-1',
   title: 'Mine clearance in Ağdam continues',
   outlet: 'Azernews',
@@ -43,7 +20,7 @@ const azernews = source({
   published: '2025-12-24',
   url: 'https://www.azernews.az/region/1.html',
 });
-const anama = source({
+const anama = makeSource({
   id: 'anama-report',
   type: 'report',
   title: 'Annual report 2024',
@@ -51,12 +28,12 @@ const anama = source({
   authors: [{ literal: 'Mine Action Agency of the Republic of Azerbaijan' }],
   published: '2025',
 });
-const undated = source({ id: 'undated', type: 'webpage', title: 'Landmine casualties by district', outlet: 'Landmine Monitor' });
-const relayed = source({ id: 'relayed', title: 'Şuşa demining update', outlet: 'Trend', via: 'Azernews', published: '2025-11' });
-const memo = source({ id: 'memo', type: 'document', title: 'Internal memo on clearance rates', language: 'en' });
+const undated = makeSource({ id: 'undated', type: 'webpage', title: 'Landmine casualties by district', outlet: 'Landmine Monitor' });
+const relayed = makeSource({ id: 'relayed', title: 'Şuşa demining update', outlet: 'Trend', via: 'Azernews', published: '2025-11' });
+const memo = makeSource({ id: 'memo', type: 'document', title: 'Internal memo on clearance rates', language: 'en' });
 
 const formatter = (style: CitationStyleId, items: Source[], extra: { includeUrls?: boolean } = {}) =>
-  createCitationFormatter({ styleXml: styleXml(style), locales, items, style, ...extra });
+  createCitationFormatter({ styleXml: cslStyleXml(style), locales: CSL_LOCALES, items, style, ...extra });
 
 const text = (runs: readonly TextRun[]): string => runsToText(runs);
 
@@ -102,7 +79,7 @@ describe('Source → CSL-JSON', () => {
     expect(sourceToCsl(anama)).toMatchObject({ type: 'report', publisher: 'ANAMA', issued: { 'date-parts': [[2025]] } });
     expect(sourceToCsl(relayed).issued).toEqual({ 'date-parts': [[2025, 11]] });
     expect(sourceToCsl(undated).issued).toBeUndefined();
-    expect(sourceToCsl(source({ id: 'p', type: 'press-release', title: 'x', outlet: 'MFA' }))).toMatchObject({ type: 'report', genre: 'Press release', publisher: 'MFA' });
+    expect(sourceToCsl(makeSource({ id: 'p', type: 'press-release', title: 'x', outlet: 'MFA' }))).toMatchObject({ type: 'report', genre: 'Press release', publisher: 'MFA' });
   });
 
   it('leaves the URL out unless asked', () => {
@@ -149,7 +126,7 @@ describe('Chicago notes and bibliography', () => {
     const { citations, bibliography } = formatter('chicago', [undated]).format([{ id: 'x', sourceIds: ['undated'] }]);
     expect(text(citations[0]!)).toBe('“Landmine Casualties by District,” Landmine Monitor.');
     expect(text(bibliography[0]!.runs)).toBe('Landmine Monitor. “Landmine Casualties by District.”');
-    const report = formatter('chicago', [source({ id: 'r', type: 'report', title: 'Survey results', outlet: 'UNDP' })]).format([{ id: 'y', sourceIds: ['r'] }]);
+    const report = formatter('chicago', [makeSource({ id: 'r', type: 'report', title: 'Survey results', outlet: 'UNDP' })]).format([{ id: 'y', sourceIds: ['r'] }]);
     expect(text(report.citations[0]!)).toBe('Survey Results (UNDP, n.d.).');
   });
 
@@ -190,7 +167,7 @@ describe('hostile text stays literal', () => {
   const hostile = '<script>alert("x")</script> <i>not italic</i> <span class="nocase">s</span> &amp; {"text":"boom"} \uE000';
 
   it.each(['chicago', 'apa'] as const)('%s: tags, entities and braces print as written, never as formatting', (style) => {
-    const evil = source({ id: 'evil', title: hostile, outlet: '<b>Outlet</b>', language: 'az', authors: [{ literal: '<sup>Ann</sup>' }], published: '2024' });
+    const evil = makeSource({ id: 'evil', title: hostile, outlet: '<b>Outlet</b>', language: 'az', authors: [{ literal: '<sup>Ann</sup>' }], published: '2024' });
     const { citations, bibliography } = formatter(style, [evil]).format([{ id: 'e', sourceIds: ['evil'] }]);
     const checkRuns = (runs: readonly TextRun[]): void => {
       expect(text(runs)).not.toContain('\uE000'); // the placeholder never leaks; a U+E000 in the data becomes U+FFFD
@@ -215,8 +192,8 @@ describe('hostile text stays literal', () => {
 
 describe('engine reuse across documents', () => {
   it('sees each formatter’s own items even when ids repeat', () => {
-    const one = formatter('chicago', [source({ ...azernews, title: 'First title' })]).format([{ id: 'a', sourceIds: ['azernews-1'] }]);
-    const two = formatter('chicago', [source({ ...azernews, title: 'Second title' })]).format([{ id: 'a', sourceIds: ['azernews-1'] }]);
+    const one = formatter('chicago', [makeSource({ ...azernews, title: 'First title' })]).format([{ id: 'a', sourceIds: ['azernews-1'] }]);
+    const two = formatter('chicago', [makeSource({ ...azernews, title: 'Second title' })]).format([{ id: 'a', sourceIds: ['azernews-1'] }]);
     expect(text(one.citations[0]!)).toContain('First Title');
     expect(text(two.citations[0]!)).toContain('Second Title');
     expect(text(two.citations[0]!)).not.toContain('First');
@@ -230,42 +207,16 @@ describe('engine reuse across documents', () => {
 });
 
 describe('numberCitations', () => {
-  const fact = (id: string, sourceId: string, value: number | null = 1): Fact => ({
-    id,
-    sourceId,
-    statement: `statement ${id}`,
-    value,
-    unit: null,
-    asOf: '2025-09',
-    quote: `quote ${id}`,
-    quoteStart: null,
-    tags: [],
-    indicator: null,
-    supersededBy: null,
-    note: '',
-    createdAt: T,
-    updatedAt: T,
-  });
-  const facts = [fact('f1', 'azernews-1'), fact('f2', 'anama-report'), fact('f3', 'azernews-1'), fact('f4', 'undated')];
-  const report = (citationStyle: 'chicago' | 'apa'): Report => ({
-    id: 'r1',
-    template: 'briefing-note',
-    title: 'T',
-    subtitle: '',
-    recipient: '',
-    author: '',
+  const facts = [
+    makeFact({ id: 'f1', sourceId: 'azernews-1' }),
+    makeFact({ id: 'f2', sourceId: 'anama-report' }),
+    makeFact({ id: 'f3', sourceId: 'azernews-1' }),
+    makeFact({ id: 'f4', sourceId: 'undated' }),
+  ];
+  const report = (citationStyle: 'chicago' | 'apa') => makeReport({
     date: '2025-12',
-    language: 'en',
-    marking: 'OFFICIAL',
     reference: 'REF-1',
-    fields: {},
     citationStyle,
-    pageSize: 'A4',
-    tableOfContents: false,
-    evidenceAnnex: false,
-    staleAfterMonths: 24,
-    createdAt: T,
-    updatedAt: T,
     sections: [
       {
         id: 's1',

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, Source } from '../../electron/shared/entities';
 import fc from 'fast-check';
 import { CONFLICT_TOLERANCE_DAYS, findConflicts } from '../../electron/core/library/conflicts';
-import { toDayRange } from '../../electron/core/library/partial-date';
+import { toDayRange } from '../../electron/shared/partial-date';
+import { makeFact, makeSource } from '../helpers/entities';
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const source = (id: string, published: string | null): Source => ({
-  id, type: 'article-newspaper', title: id, outlet: id, via: null, authors: [], published, language: 'en', url: null, text: '', origin: null, note: '', createdAt: stamp, updatedAt: stamp,
-});
-const fact = (id: string, sourceId: string, value: number | null, asOf: string | null, indicator: string | null = 'casualties', unit = 'people'): Fact => ({
-  id, sourceId, statement: id, value, unit, asOf, quote: '', quoteStart: null, tags: [], indicator, supersededBy: null, note: '', createdAt: stamp, updatedAt: stamp,
-});
+const source = (id: string, published: string | null): Source => makeSource({ id, title: id, outlet: id, published });
+const fact = (id: string, sourceId: string, value: number | null, asOf: string | null, indicator: string | null = 'casualties', unit = 'people'): Fact =>
+  makeFact({ id, sourceId, statement: id, value, unit, asOf, indicator });
 
 describe('conflict finder', () => {
   it('flags different values for the same indicator at overlapping times, newest first', () => {

@@ -37,6 +37,10 @@ describe('layering lint rules', () => {
     expect(await restrictedImports('renderer/src/probe.ts', "import type { Status } from '../../electron/shared/contract/app';\nexport type X = Status;\n")).toBe(0);
   });
 
+  it('the renderer may use pure shared code', async () => {
+    expect(await restrictedImports('renderer/src/probe.ts', "import { formatPartialDate } from '../../electron/shared/partial-date';\nexport const x = formatPartialDate;\n")).toBe(0);
+  });
+
   it('the preload may import no npm package', async () => {
     expect(await restrictedImports('electron/preload/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toBeGreaterThan(0);
   });

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import CSL from 'citeproc';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChartModel } from '../../electron/core/charts/chart-model';
 import { setSortMacroSharing } from '../../electron/core/citations/citeproc-patches';
 import {
-  CSL_LOCALE_FILES,
-  CSL_STYLE_FILES,
   createCitationFormatter,
   sourceToCsl,
   type CitationCluster,
   type CitationFormatter,
-  type CitationStyleId,
   type FormattedCitations,
 } from '../../electron/core/citations';
 import { renderChartSvg, type RenderChartOptions } from '../../electron/core/node/chart-renderer';
@@ -26,48 +21,15 @@ import {
   withCitationCache,
 } from '../../electron/core/node/render-cache';
 import { createPdfReportRenderer, warmUpPdf } from '../../electron/core/node/report-pdf';
-import { reportSchema, type Chart, type Fact, type Source } from '../../electron/shared/entities';
+import type { Chart, Fact, Source } from '../../electron/shared/entities';
+import { CSL_LOCALES, cslStyleXml } from '../helpers/csl';
+import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
 
-const CSL_DIR = join(__dirname, '..', '..', 'resources', 'csl');
-const styleXml = (style: CitationStyleId): string => readFileSync(join(CSL_DIR, CSL_STYLE_FILES[style]), 'utf8');
-const locales = Object.fromEntries(Object.entries(CSL_LOCALE_FILES).map(([lang, file]) => [lang, readFileSync(join(CSL_DIR, file), 'utf8')]));
+const fact = (id: string, sourceId: string, value: number, asOf: string): Fact => makeFact({ id, sourceId, value, asOf, unit: 'people' });
 
-const T = '2025-12-30T10:00:00.000Z';
-const source = (over: Partial<Source> & Pick<Source, 'id' | 'title'>): Source => ({
-  type: 'article-newspaper',
-  outlet: null,
-  via: null,
-  authors: [],
-  published: null,
-  language: 'en',
-  url: null,
-  text: '',
-  origin: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-  ...over,
-});
-const fact = (id: string, sourceId: string, value: number, asOf: string): Fact => ({
-  id,
-  sourceId,
-  statement: `Statement ${id}`,
-  value,
-  unit: 'people',
-  asOf,
-  quote: '',
-  quoteStart: null,
-  tags: [],
-  indicator: null,
-  supersededBy: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-});
-
-const azernews = source({ id: 'azernews', title: 'Mine clearance in Ağdam continues', outlet: 'Azernews', authors: [{ family: 'Əliyev', given: 'Şahin' }], published: '2025-12-24' });
-const anama = source({ id: 'anama', type: 'report', title: 'Annual report 2024', outlet: 'ANAMA', authors: [{ literal: 'Mine Action Agency' }], published: '2025' });
-const trend = source({ id: 'trend', title: 'Şuşa demining update', outlet: 'Trend', via: 'Azernews', published: '2025-11' });
+const azernews = makeSource({ id: 'azernews', title: 'Mine clearance in Ağdam continues', outlet: 'Azernews', authors: [{ family: 'Əliyev', given: 'Şahin' }], published: '2025-12-24' });
+const anama = makeSource({ id: 'anama', type: 'report', title: 'Annual report 2024', outlet: 'ANAMA', authors: [{ literal: 'Mine Action Agency' }], published: '2025' });
+const trend = makeSource({ id: 'trend', title: 'Şuşa demining update', outlet: 'Trend', via: 'Azernews', published: '2025-11' });
 
 /** A formatter that counts its calls and answers with something derived from its input. */
 const countingFormatter = (): CitationFormatter & { calls: number } => {
@@ -166,19 +128,7 @@ describe('citation cache', () => {
 describe('chart SVG cache', () => {
   const facts = new Map([fact('f1', 'azernews', 388, '2025-11-30'), fact('f2', 'anama', 120, '2024-12-31')].map((f) => [f.id, f]));
   const sources = new Map([azernews, anama].map((s) => [s.id, s]));
-  const chart: Chart = {
-    id: 'chart-1',
-    type: 'bar-vertical',
-    title: 'Casualties',
-    subtitle: '',
-    factIds: ['f1', 'f2'],
-    indicator: null,
-    options: {},
-    altText: '',
-    caption: '',
-    createdAt: T,
-    updatedAt: T,
-  };
+  const chart = makeChart({ id: 'chart-1', title: 'Casualties', factIds: ['f1', 'f2'] });
   const options: RenderChartOptions = { width: 471, height: 265, showTitle: false };
 
   it('draws the same model once, and again when a fact, source, chart or size changes', () => {
@@ -208,21 +158,12 @@ describe('chart SVG cache', () => {
 describe('PDF export with the caches', () => {
   const facts = new Map([fact('f1', 'azernews', 388, '2025-11-30'), fact('f2', 'anama', 120, '2024-12-31'), fact('f3', 'trend', 52, '2025-09')].map((f) => [f.id, f]));
   const sources = new Map([azernews, anama, trend].map((s) => [s.id, s]));
-  const chart: Chart = { id: 'chart-1', type: 'bar-vertical', title: 'Casualties', subtitle: '', factIds: ['f1', 'f2'], indicator: null, options: {}, altText: '', caption: '', createdAt: T, updatedAt: T };
-  const report = reportSchema.parse({
+  const chart = makeChart({ id: 'chart-1', title: 'Casualties', factIds: ['f1', 'f2'] });
+  const report = makeReport({
     id: 'report-1',
-    template: 'briefing-note',
     title: 'Cache test',
-    subtitle: '',
-    recipient: '',
-    author: '',
     date: '2026-01-10',
     reference: 'BN-1',
-    marking: 'OFFICIAL',
-    language: 'en',
-    pageSize: 'A4',
-    citationStyle: 'chicago',
-    fields: {},
     sections: [
       {
         id: 's1',
@@ -245,8 +186,6 @@ describe('PDF export with the caches', () => {
         ],
       },
     ],
-    createdAt: T,
-    updatedAt: T,
   });
   const render = async (input: { facts?: Map<string, Fact>; sources?: Map<string, Source> } = {}) =>
     (await createPdfReportRenderer().render({ report, facts: input.facts ?? facts, sources: input.sources ?? sources, charts: new Map([[chart.id, chart]]) })).bytes;
@@ -304,7 +243,7 @@ const randomLibrary = (seed: number, count: number): Source[] => {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
   const families = ['Əliyev', 'Aliyev', 'Smith', 'Smith', 'de la Cruz', 'Ivanov'];
   return Array.from({ length: count }, (_, i) =>
-    source({
+    makeSource({
       id: `s${i}`,
       type: pick(['article-newspaper', 'article-magazine', 'webpage', 'report', 'press-release', 'document'] as const),
       title: pick(['Mine clearance in Ağdam', 'Mine clearance in Ağdam', 'The annual report on mine action', 'Комментарии экспертов', 'An <i>x</i> & y']),
@@ -342,7 +281,7 @@ describe('citations: repeated clusters formatted once (notes styles)', () => {
         for (let trial = 0; trial < 6; trial++) {
           const items = randomLibrary(100 + trial, 3 + trial);
           const clusters = randomClusters(200 + trial, [...items.map((s) => s.id), 'missing-source'], 40);
-          const options = { styleXml: styleXml(style), locales, items, style, lang: trial % 2 ? 'en-US' : 'en-GB' };
+          const options = { styleXml: cslStyleXml(style), locales: CSL_LOCALES, items, style, lang: trial % 2 ? 'en-US' : 'en-GB' };
           sent.length = 0;
           const shared = createCitationFormatter(options).format(clusters);
           const every = createCitationFormatter({ ...options, shareRepeatedCitations: false }).format(clusters);
@@ -372,10 +311,10 @@ describe('citeproc-js engines with sort-key macros compiled once', () => {
   for (const style of ['chicago', 'apa'] as const) {
     it(`${style}: the same sort keys, citations and bibliography as a stock engine`, () => {
       // Any formatter installs the patches; then build one engine each way.
-      createCitationFormatter({ styleXml: styleXml(style), locales, items: [], style }).format([]);
+      createCitationFormatter({ styleXml: cslStyleXml(style), locales: CSL_LOCALES, items: [], style }).format([]);
       const items = new Map<string, unknown>();
       const build = () => {
-        const engine = new internals.Engine({ retrieveLocale: (tag: string) => locales[tag] ?? locales['en-US'], retrieveItem: (id: string) => items.get(id) }, styleXml(style), 'en-GB', true);
+        const engine = new internals.Engine({ retrieveLocale: (tag: string) => CSL_LOCALES[tag] ?? CSL_LOCALES['en-US'], retrieveItem: (id: string) => items.get(id) }, cslStyleXml(style), 'en-GB', true);
         engine.opt.development_extensions.wrap_url_and_doi = false;
         return engine;
       };

@@ -1,49 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
-import { CSL_LOCALE_FILES, CSL_STYLE_FILES, createCitationFormatter, type CitationFormatter } from '../../electron/core/citations';
+import { createCitationFormatter, type CitationFormatter } from '../../electron/core/citations';
 import { buildReportDocument, numberCitations, PALETTE, type ChartSvg } from '../../electron/core/report';
-import type { Block, Chart, Fact, Report, Source } from '../../electron/shared/entities';
+import type { Block, Fact, Report, Source } from '../../electron/shared/entities';
+import { CSL_LOCALES, cslStyleXml } from '../helpers/csl';
+import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
 
-const T = '2025-12-30T10:00:00.000Z';
-
-const source = (over: Partial<Source> & Pick<Source, 'id' | 'title'>): Source => ({
-  type: 'article-newspaper',
-  outlet: null,
-  via: null,
-  authors: [],
-  published: null,
-  language: 'en',
-  url: 'https://example.org/should-not-appear',
-  text: '',
-  origin: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-  ...over,
-});
-
-const fact = (over: Partial<Fact> & Pick<Fact, 'id' | 'sourceId'>): Fact => ({
-  statement: `Statement ${over.id}`,
-  value: 1,
-  unit: null,
-  asOf: '2025-09-30',
-  quote: `Quote ${over.id}`,
-  quoteStart: null,
-  tags: [],
-  indicator: null,
-  supersededBy: null,
-  note: '',
-  createdAt: T,
-  updatedAt: T,
-  ...over,
-});
-
+// A briefing note prints no URLs: each source has one that must not appear.
+const UNPRINTED_URL = 'https://example.org/should-not-appear';
 const sources: Source[] = [
-  source({ id: 'azernews', title: 'Mine clearance in Ağdam continues', outlet: 'Azernews', authors: [{ family: 'Əliyev', given: 'Şahin' }], published: '2025-12-24' }),
-  source({ id: 'anama', type: 'report', title: 'Annual report 2024', outlet: 'ANAMA', published: '2025-03' }),
+  makeSource({ id: 'azernews', title: 'Mine clearance in Ağdam continues', outlet: 'Azernews', authors: [{ family: 'Əliyev', given: 'Şahin' }], published: '2025-12-24', url: UNPRINTED_URL }),
+  makeSource({ id: 'anama', type: 'report', title: 'Annual report 2024', outlet: 'ANAMA', published: '2025-03', url: UNPRINTED_URL }),
 ];
+const fact = (over: Partial<Fact> & Pick<Fact, 'id' | 'sourceId'>): Fact => makeFact({ asOf: '2025-09-30', quote: `Quote ${over.id}`, ...over });
 const facts: Fact[] = [
   fact({ id: 'casualties', sourceId: 'azernews', value: 388, unit: 'people', statement: 'Mine casualties since the ceasefire' }),
   fact({ id: 'foreign', sourceId: 'anama', value: 4.9, unit: '%', statement: 'Share of foreign funding', asOf: '2024' }),
@@ -51,44 +20,22 @@ const facts: Fact[] = [
   fact({ id: 'c1', sourceId: 'anama', value: 120, unit: 'people', asOf: '2021' }),
   fact({ id: 'c2', sourceId: 'azernews', value: 61, unit: 'people', asOf: '2024' }),
 ];
-const chart: Chart = {
-  id: 'chart-1',
-  type: 'bar-vertical',
-  title: 'Casualties per year',
-  subtitle: '',
-  factIds: ['c1', 'c2'],
-  indicator: null,
-  options: {},
-  altText: 'Casualties fell.',
-  caption: '',
-  createdAt: T,
-  updatedAt: T,
-};
+const chart = makeChart({ id: 'chart-1', title: 'Casualties per year', factIds: ['c1', 'c2'], altText: 'Casualties fell.' });
 const chartSvgs: Record<string, ChartSvg> = {
   'chart-1': { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#0072B2"/></svg>', width: 400, height: 200, caption: 'Mine casualties per year', altText: 'Casualties fell.' },
 };
 
 const GUIDANCE = 'GUIDANCE-TEXT-NEVER-PRINTED';
 
-const makeReport = (over: Partial<Report> = {}): Report => ({
-  id: 'r1',
-  template: 'briefing-note',
+const briefingNote = (over: Partial<Report> = {}): Report => makeReport({
   title: 'Meeting brief: demining cooperation',
   subtitle: 'Bilateral meeting, Baku',
   recipient: 'The Ambassador',
   author: 'Political section',
   date: '2025-12-30',
-  language: 'en',
   marking: 'official-sensitive',
   reference: 'BN-2025-042',
   fields: { criticalDate: '5 January 2026', place: 'Baku' },
-  citationStyle: 'chicago',
-  pageSize: 'A4',
-  tableOfContents: false,
-  evidenceAnnex: false,
-  staleAfterMonths: 24,
-  createdAt: T,
-  updatedAt: T,
   sections: [
     {
       id: 'purpose',
@@ -133,7 +80,7 @@ const fakeFormatter = (isNoteStyle = true): CitationFormatter => ({
   }),
 });
 
-const build = (report = makeReport(), citations = fakeFormatter()): TDocumentDefinitions =>
+const build = (report = briefingNote(), citations = fakeFormatter()): TDocumentDefinitions =>
   buildReportDocument({ report, facts, sources, charts: [chart], chartSvgs, citations });
 
 
@@ -246,8 +193,8 @@ describe('buildReportDocument', () => {
   });
 
   it('numbers per source in author-date styles', () => {
-    const dd = build(makeReport({ citationStyle: 'apa' }), fakeFormatter(false));
-    const numbering = numberCitations(makeReport({ citationStyle: 'apa' }), { facts, charts: [chart] });
+    const dd = build(briefingNote({ citationStyle: 'apa' }), fakeFormatter(false));
+    const numbering = numberCitations(briefingNote({ citationStyle: 'apa' }), { facts, charts: [chart] });
     expect(numbering.notes.map((note) => note.sourceIds[0])).toEqual(['azernews', 'anama']);
     const noteRows = ((contentOf(dd)[headingIndex(dd, 'Notes') + 1] as Node).table as Node).body as Node[][];
     expect(noteRows).toHaveLength(2);
@@ -256,7 +203,7 @@ describe('buildReportDocument', () => {
   it('adds outline entries to headings, a table of contents and an evidence annex when asked', () => {
     const plainDd = build();
     expect(nodes(plainDd.content).some((node) => 'toc' in node)).toBe(false);
-    const dd = build(makeReport({ tableOfContents: true, evidenceAnnex: true }));
+    const dd = build(briefingNote({ tableOfContents: true, evidenceAnnex: true }));
     expect(nodes(dd.content).some((node) => 'toc' in node)).toBe(true);
     const headings = contentOf(dd).filter((node) => (node as Node).style === 'h1') as Node[];
     expect(headings.map((h) => h.text)).toEqual(['Purpose', 'Points to make', 'Notes', 'Sources', 'Annex: evidence']);
@@ -276,12 +223,12 @@ describe('buildReportDocument', () => {
     expect(dd.version).toBe('1.7');
     expect((dd as { language?: string }).language).toBe('en');
     expect(dd.pageSize).toBe('A4');
-    expect(build(makeReport({ pageSize: 'LETTER' })).pageSize).toBe('LETTER');
+    expect(build(briefingNote({ pageSize: 'LETTER' })).pageSize).toBe('LETTER');
     expect(JSON.stringify(build())).toBe(JSON.stringify(build())); // pure: same input, same definition
   });
 
   it('carries no URL and no link anywhere', () => {
-    const dd = build(makeReport({ evidenceAnnex: true, tableOfContents: true }));
+    const dd = build(briefingNote({ evidenceAnnex: true, tableOfContents: true }));
     expect(JSON.stringify(dd)).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     for (const node of nodes(dd.content)) {
       expect(node).not.toHaveProperty('link');
@@ -291,7 +238,7 @@ describe('buildReportDocument', () => {
 
   it('keeps hostile user text literal: strings stay strings, objects never get in', () => {
     const hostile = '{"text":"injected","link":"https://evil.example"} <b>bold?</b> \u202Eevil';
-    const report = makeReport({
+    const report = briefingNote({
       title: hostile,
       fields: { 'x<y': '{ text: "z" }' },
       sections: [
@@ -318,14 +265,14 @@ describe('buildReportDocument', () => {
   });
 
   it('marks facts missing from the library instead of failing', () => {
-    const report = makeReport({ sections: [{ id: 's', heading: 'S', blocks: [{ kind: 'paragraph', content: [{ kind: 'fact', factId: 'nope' }] }] }] });
+    const report = briefingNote({ sections: [{ id: 's', heading: 'S', blocks: [{ kind: 'paragraph', content: [{ kind: 'fact', factId: 'nope' }] }] }] });
     const dd = buildReportDocument({ report, facts, sources, citations: fakeFormatter() });
     expect(plain(dd.content)).toContain('[missing figure]');
     expect(headingIndex(dd, 'Notes')).toBe(-1);
   });
 
   it('keeps numbers aligned when a key figure is missing or a chart has no drawing', () => {
-    const report = makeReport({
+    const report = briefingNote({
       sections: [
         {
           id: 's',
@@ -347,13 +294,8 @@ describe('buildReportDocument', () => {
   });
 
   it('works with the real Chicago formatter: full first note, short note for the same source later', () => {
-    const dir = join(__dirname, '..', '..', 'resources', 'csl');
-    const citations = createCitationFormatter({
-      styleXml: readFileSync(join(dir, CSL_STYLE_FILES.chicago), 'utf8'),
-      locales: Object.fromEntries(Object.entries(CSL_LOCALE_FILES).map(([lang, file]) => [lang, readFileSync(join(dir, file), 'utf8')])),
-      items: sources,
-    });
-    const dd = build(makeReport(), citations);
+    const citations = createCitationFormatter({ styleXml: cslStyleXml('chicago'), locales: CSL_LOCALES, items: sources });
+    const dd = build(briefingNote(), citations);
     const rows = ((contentOf(dd)[headingIndex(dd, 'Notes') + 1] as Node).table as Node).body as Node[][];
     expect(plain(rows[0]![1])).toBe('Şahin Əliyev, “Mine Clearance in Ağdam Continues,” Azernews, 24 December 2025.');
     expect(plain(rows[3]![1])).toBe('Əliyev, “Mine Clearance in Ağdam Continues.”');

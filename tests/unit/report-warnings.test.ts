@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart, Fact, Report, Source } from '../../electron/shared/entities';
 import { reportWarnings } from '../../electron/core/reports/warnings';
+import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const source: Source = { id: 'src', type: 'report', title: 'S', outlet: 'O', via: null, authors: [], published: '2025-01', language: 'en', url: null, text: 'q', origin: null, note: '', createdAt: stamp, updatedAt: stamp };
-const fact = (id: string, overrides: Partial<Fact> = {}): Fact => ({
-  id, sourceId: 'src', statement: id, value: 1, unit: null, asOf: '2025-12', quote: 'q', quoteStart: 0, tags: [], indicator: null, supersededBy: null, note: '', createdAt: stamp, updatedAt: stamp, ...overrides,
-});
-const chart: Chart = { id: 'chart-1', type: 'bar-vertical', title: 'Casualties', subtitle: '', factIds: ['ok'], indicator: null, options: {}, altText: '', caption: '', createdAt: stamp, updatedAt: stamp };
+const source: Source = makeSource({ id: 'src', type: 'report', title: 'S', outlet: 'O', published: '2025-01', text: 'q' });
+const fact = (id: string, overrides: Partial<Fact> = {}): Fact => makeFact({ id, sourceId: 'src', statement: id, asOf: '2025-12', quote: 'q', quoteStart: 0, ...overrides });
+const chart: Chart = makeChart({ id: 'chart-1', title: 'Casualties', factIds: ['ok'] });
 
-const report = (factIds: string[], chartIds: string[] = []): Report => ({
-  id: 'r', template: 'briefing-note', title: 'T', subtitle: '', recipient: '', author: '', date: '2026-02-01', language: 'en', marking: 'OFFICIAL', reference: '', fields: {},
-  citationStyle: 'chicago', pageSize: 'A4', tableOfContents: false, evidenceAnnex: false, staleAfterMonths: 24,
-  sections: [{ id: 'sec-1', heading: 'H', blocks: [{ kind: 'paragraph', content: factIds.map((factId) => ({ kind: 'fact' as const, factId })) }, ...chartIds.map((chartId) => ({ kind: 'chart' as const, chartId, width: 'full' as const }))] }],
-  createdAt: stamp, updatedAt: stamp,
-});
+const report = (factIds: string[], chartIds: string[] = []): Report =>
+  makeReport({
+    id: 'r',
+    date: '2026-02-01',
+    sections: [{ id: 'sec-1', heading: 'H', blocks: [{ kind: 'paragraph', content: factIds.map((factId) => ({ kind: 'fact' as const, factId })) }, ...chartIds.map((chartId) => ({ kind: 'chart' as const, chartId, width: 'full' as const }))] }],
+  });
 
 const facts = new Map<string, Fact>([
   ['ok', fact('ok')],

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FactSearchIndex, SYNC_INDEX_LIMIT } from '../../electron/core/library/search-index';
 import type { Fact, Source } from '../../electron/shared/entities';
+import { makeFact, makeSource } from '../helpers/entities';
 
-const stamp = '2026-01-01T00:00:00.000Z';
-const source: Source = { id: 's', type: 'report', title: 'Jordan Daily report', outlet: 'Jordan Daily', via: null, authors: [], published: null, language: 'en', url: null, text: '', origin: null, note: '', createdAt: stamp, updatedAt: stamp };
-const fact = (id: string, statement: string, tags: string[] = []): Fact => ({
-  id, sourceId: 's', statement, value: 1, unit: null, asOf: null, quote: '', quoteStart: null, tags, indicator: null, supersededBy: null, note: '', createdAt: stamp, updatedAt: stamp,
-});
+const source: Source = makeSource({ id: 's', type: 'report', title: 'Jordan Daily report', outlet: 'Jordan Daily' });
+const fact = (id: string, statement: string, tags: string[] = []): Fact => makeFact({ id, sourceId: 's', statement, tags });
 
 describe('fact search index', () => {
   const make = () => new FactSearchIndex(() => source, () => undefined);

@@ -1,5 +1,5 @@
 import type { Fact, Source } from '../../shared/entities';
-import { toDayRange, type DayRange } from './partial-date';
+import { toDayRange, type DayRange } from '../../shared/partial-date';
 
 /**
  * Two figures for the same indicator conflict when their values differ and their dates could

@@ -1,10 +1,10 @@
 import type { FactInput, FactQuery } from '../../shared/contract/library';
 import { factInputSchema, factQuerySchema } from '../../shared/contract/library';
 import type { Fact, Source } from '../../shared/entities';
+import { rangesOverlap, toDayRange } from '../../shared/partial-date';
 import { DossierError } from '../errors';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
-import { rangesOverlap, toDayRange } from './partial-date';
 import { moveToTrash } from './trash';
 import { toConflictView, toFactView } from './views';
 

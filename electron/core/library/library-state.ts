@@ -2,7 +2,7 @@ import type { Fact, Indicator, Source } from '../../shared/entities';
 import type { StoreDocument } from '../store/document';
 import type { Store } from '../store/store';
 import { conflictForIndicator, conflictingFactIds, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
-import { dateSortKey } from './partial-date';
+import { dateSortKey } from '../../shared/partial-date';
 import { FactSearchIndex } from './search-index';
 
 /**

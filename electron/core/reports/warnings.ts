@@ -1,6 +1,6 @@
 import type { ReportWarning } from '../../shared/contract/reports';
 import type { Chart, Fact, Report, Source } from '../../shared/entities';
-import { toDayRange } from '../library/partial-date';
+import { toDayRange } from '../../shared/partial-date';
 import { chartPlacements, factReferences } from './report-walk';
 
 export interface WarningLookups {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FactView } from '../../../electron/shared/contract/library';
-import { formatValue } from '../library/format';
-import { formatPartialDate } from '../library/partial-date';
-import { useDebouncedValue } from '../library/use-debounced-value';
+import { FactSearchCount, FactSearchInput, FactSearchResults, FactSummary } from '../library/FactSearchList';
+import { factDateLine, factFigure } from '../library/format';
 import { useFactSearch } from '../library/use-fact-search';
+import { useFactSearchBox } from '../library/use-fact-search-box';
 import { useFacets } from '../library/use-library-lists';
 import { factShortName, useFactsById } from './use-facts-by-id';
 
@@ -15,26 +15,17 @@ export interface FigureChoice {
 
 export const isChoiceReady = (choice: FigureChoice): boolean => (choice.mode === 'facts' ? choice.factIds.length > 0 : choice.indicator !== null);
 
-const dated = (fact: FactView): string => {
-  if (fact.asOf) return `as of ${formatPartialDate(fact.asOf)}`;
-  if (fact.source.published) return `published ${formatPartialDate(fact.source.published)}`;
-  return 'undated';
-};
-
 /** Oldest first, undated last: the order the points take on the timeline. */
 const byDate = (a: FactView, b: FactView): number => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999');
+
+const RESULTS_CLASSES = { results: 'ch-chooser__results', error: 'error-text', retry: 'link-button', empty: 'ch-muted', list: 'ch-facts', more: 'button button--small' };
+const BADGES = { conflict: 'ch-badge ch-badge--conflict', superseded: 'ch-badge' };
 
 const FactOption = ({ fact, checked, onToggle }: { fact: FactView; checked: boolean; onToggle: () => void }) => (
   <li className="ch-fact" data-checked={checked || undefined} data-fact-id={fact.id}>
     <label className="ch-fact__label">
       <input type="checkbox" checked={checked} onChange={onToggle} />
-      <span className={`ch-fact__value${fact.value === null ? ' ch-fact__value--none' : ''}`}>{fact.value === null ? 'No figure' : formatValue(fact.value, fact.unit)}</span>
-      <span className="ch-fact__statement">{fact.statement}</span>
-      <span className="ch-fact__meta">
-        {fact.source.outlet ?? fact.source.title} · {dated(fact)}
-        {fact.inConflict && <span className="ch-badge ch-badge--conflict">Conflict</span>}
-        {fact.superseded && <span className="ch-badge">Superseded</span>}
-      </span>
+      <FactSummary fact={fact} block="ch-fact" badges={BADGES} />
     </label>
   </li>
 );
@@ -44,21 +35,17 @@ const FactOption = ({ fact, checked, onToggle }: { fact: FactView; checked: bool
  * with checkboxes) or an indicator, whose figures are charted over time.
  */
 export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChange: (choice: FigureChoice) => void }) => {
-  const [text, setText] = useState('');
   const [indicatorFilter, setIndicatorFilter] = useState('');
-  const debounced = useDebouncedValue(text, 150);
   const facets = useFacets(0);
   const modeName = useId();
-  const query = useMemo(
-    () => ({ query: debounced.trim().slice(0, 500), indicators: indicatorFilter ? [indicatorFilter] : [] }),
-    [debounced, indicatorFilter],
-  );
-  const search = useFactSearch(query, 0);
+  const filters = useMemo(() => ({ indicators: indicatorFilter ? [indicatorFilter] : [] }), [indicatorFilter]);
+  const box = useFactSearchBox(filters, 150);
+  const { search } = box;
   const indicatorQuery = useMemo(() => ({ indicators: choice.indicator ? [choice.indicator] : ['\u0000none'] }), [choice.indicator]);
   const indicatorFacts = useFactSearch(indicatorQuery, 0);
   const selected = new Set(choice.factIds);
-  const lookup = useFactsById(choice.factIds.filter((id) => !search.items.some((fact) => fact.id === id)));
-  const pending = search.loading || text !== debounced;
+  const hiddenSelected = choice.factIds.filter((id) => !search.items.some((fact) => fact.id === id));
+  const lookup = useFactsById(hiddenSelected);
   const indicatorList = useRef<HTMLUListElement>(null);
   const indicatorsLoaded = facets.kind === 'loaded';
 
@@ -69,7 +56,6 @@ export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChan
 
   const toggle = (id: string) =>
     onChange({ ...choice, factIds: selected.has(id) ? choice.factIds.filter((other) => other !== id) : [...choice.factIds, id] });
-  const hiddenSelected = choice.factIds.filter((id) => !search.items.some((fact) => fact.id === id));
   const indicators = facets.kind === 'loaded' ? facets.value.indicators : [];
 
   return (
@@ -89,27 +75,7 @@ export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChan
       {choice.mode === 'facts' ? (
         <div className="ch-chooser__pane">
           <div className="ch-chooser__filters">
-            <label className="ch-visually-hidden" htmlFor={`${modeName}-search`}>
-              Search facts
-            </label>
-            <input
-              id={`${modeName}-search`}
-              type="search"
-              className="input"
-              placeholder="Search facts, quotes, sources…"
-              autoComplete="off"
-              spellCheck={false}
-              value={text}
-              data-autofocus=""
-              onChange={(event) => setText(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape' && text) {
-                  event.preventDefault();
-                  event.stopPropagation();
-                  setText('');
-                }
-              }}
-            />
+            <FactSearchInput box={box} id={`${modeName}-search`} className="input" labelClassName="ch-visually-hidden" autofocusMarker />
             <label className="ch-visually-hidden" htmlFor={`${modeName}-indicator`}>
               Only this indicator
             </label>
@@ -123,8 +89,7 @@ export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChan
             </select>
           </div>
           <p className="ch-chooser__count" aria-live="polite">
-            {search.initial ? 'Loading facts…' : `${search.total} ${search.total === 1 ? 'fact' : 'facts'}`}
-            {pending && !search.initial && ' · updating'}
+            <FactSearchCount box={box} />
             <span aria-hidden="true"> · </span>
             <strong>{choice.factIds.length} selected</strong>
             {choice.factIds.length > 0 && (
@@ -145,29 +110,13 @@ export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChan
               ))}
             </ul>
           )}
-          <div className="ch-chooser__results" aria-busy={pending}>
-            {search.error && (
-              <p className="error-text" role="alert">
-                The facts could not be loaded. {search.error.message}{' '}
-                <button type="button" className="link-button" onClick={search.retry}>
-                  Try again
-                </button>
-              </p>
-            )}
-            {!search.initial && !search.error && search.items.length === 0 && (
-              <p className="ch-muted">{debounced.trim() ? `No fact matches “${debounced.trim()}”. The search matches the start of words.` : 'No facts match.'}</p>
-            )}
-            <ul className="ch-facts" aria-label="Facts">
-              {search.items.map((fact) => (
-                <FactOption key={fact.id} fact={fact} checked={selected.has(fact.id)} onToggle={() => toggle(fact.id)} />
-              ))}
-            </ul>
-            {search.items.length < search.total && (
-              <button type="button" className="button button--small" onClick={search.loadMore}>
-                Show more
-              </button>
-            )}
-          </div>
+          <FactSearchResults
+            box={box}
+            classes={RESULTS_CLASSES}
+            listLabel="Facts"
+            noMatch="No facts match."
+            renderFact={(fact) => <FactOption key={fact.id} fact={fact} checked={selected.has(fact.id)} onToggle={() => toggle(fact.id)} />}
+          />
         </div>
       ) : (
         <div className="ch-chooser__pane ch-chooser__pane--indicator">
@@ -202,7 +151,7 @@ export const FactChooser = ({ choice, onChange }: { choice: FigureChoice; onChan
                 <ul className="ch-mini-facts">
                   {[...indicatorFacts.items].sort(byDate).map((fact) => (
                     <li key={fact.id}>
-                      <strong>{fact.value === null ? 'No figure' : formatValue(fact.value, fact.unit)}</strong> <span className="ch-muted">{fact.source.outlet ?? fact.source.title} · {dated(fact)}</span>
+                      <strong>{factFigure(fact)}</strong> <span className="ch-muted">{fact.source.outlet ?? fact.source.title} · {factDateLine(fact)}</span>
                     </li>
                   ))}
                 </ul>

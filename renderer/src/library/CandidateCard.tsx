@@ -1,8 +1,8 @@
 import type { CandidateView } from '../../../electron/shared/contract/library';
+import { formatPartialDate, parsePartialDate } from '../../../electron/shared/partial-date';
 import { Field } from './Field';
 import { formatNumber, formatValue } from './format';
 import { parseNumber } from './parse-number';
-import { formatPartialDate, parsePartialDate } from './partial-date';
 
 export interface CandidateDraft {
   candidate: CandidateView;

@@ -1,6 +1,6 @@
 import type { ConflictView } from '../../../electron/shared/contract/library';
+import { dateSortKey, formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from './format';
-import { formatPartialDate, partialDateSortKey } from './partial-date';
 import { Sheet } from './Sheet';
 
 type Entry = ConflictView['entries'][number];
@@ -11,7 +11,7 @@ const effectiveDate = (entry: Entry): string | null => entry.asOf ?? entry.sourc
 export const orderEntries = (entries: Entry[]): Entry[] =>
   entries
     .map((entry, index) => ({ entry, index }))
-    .sort((left, right) => partialDateSortKey(effectiveDate(right.entry)) - partialDateSortKey(effectiveDate(left.entry)) || left.index - right.index)
+    .sort((left, right) => dateSortKey(effectiveDate(right.entry)) - dateSortKey(effectiveDate(left.entry)) || left.index - right.index)
     .map(({ entry }) => entry);
 
 const dateLine = (entry: Entry): string => {

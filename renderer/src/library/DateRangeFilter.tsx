@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DATE_HINT, parsePartialDate } from './partial-date';
+import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
 
 /**
  * From / to on the as-of date (or the publication date when the as-of is unknown). A value is

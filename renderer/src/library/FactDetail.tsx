@@ -1,7 +1,7 @@
 import type { ConflictView, FactView } from '../../../electron/shared/contract/library';
 import type { Source } from '../../../electron/shared/entities';
+import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatAuthors, formatNumber, formatValue, isTightUnit, sourceTypeLabels } from './format';
-import { formatPartialDate } from './partial-date';
 import { SourceText } from './SourceText';
 import type { FactDetailState } from './use-fact-detail';
 

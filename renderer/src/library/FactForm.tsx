@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FactInput } from '../../../electron/shared/contract/library';
 import type { Fact, Source } from '../../../electron/shared/entities';
+import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
 import { useApi } from '../api/api-context';
 import { Field, fieldsNamedIn } from './Field';
 import { formatNumber } from './format';
 import { NUMBER_HINT, parseNumber } from './parse-number';
-import { DATE_HINT, parsePartialDate } from './partial-date';
 import { Sheet } from './Sheet';
 import { SourceForm } from './SourceForm';
 import { locateQuote } from './SourceText';

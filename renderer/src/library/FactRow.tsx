@@ -1,12 +1,5 @@
 import type { FactView } from '../../../electron/shared/contract/library';
-import { formatNumber, isTightUnit } from './format';
-import { formatPartialDate } from './partial-date';
-
-const datedLine = (fact: FactView): string => {
-  if (fact.asOf) return `as of ${formatPartialDate(fact.asOf)}`;
-  if (fact.source.published) return `published ${formatPartialDate(fact.source.published)}`;
-  return 'undated';
-};
+import { factDateLine, formatNumber, isTightUnit } from './format';
 
 /** Value and unit in large type, the statement, then outlet and date small; the badge sits beside. */
 export const FactRow = ({
@@ -38,7 +31,7 @@ export const FactRow = ({
       <span className="fact-row__meta">
         <span className="fact-row__outlet">{fact.source.outlet ?? fact.source.title}</span>
         <span aria-hidden="true"> · </span>
-        <span className="fact-row__date">{datedLine(fact)}</span>
+        <span className="fact-row__date">{factDateLine(fact)}</span>
         {fact.superseded && <span className="tag tag--muted">Superseded</span>}
       </span>
     </button>

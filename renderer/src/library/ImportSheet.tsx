@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/shared/contract';
+import { parsePartialDate } from '../../../electron/shared/partial-date';
 import { useApi } from '../api/api-context';
 import { CandidateCard, toCandidateDraft, validateCandidate, type CandidateDraft, type CandidateErrors } from './CandidateCard';
 import { formatNumber, pluralise } from './format';
 import { parseNumber } from './parse-number';
-import { parsePartialDate } from './partial-date';
 import { Sheet } from './Sheet';
 import { SourceFields, toSourceDraft, validateSource, type SourceDraft } from './SourceForm';
 import { TagInput } from './TagInput';

@@ -2,11 +2,11 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChannelOutput } from '../../../electron/shared/contract';
 import type { SourceInput } from '../../../electron/shared/contract/library';
 import type { Source } from '../../../electron/shared/entities';
+import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { Field, fieldsNamedIn } from './Field';
 import { authorsToText, sourceTypeLabels, textToAuthors } from './format';
-import { DATE_HINT, parsePartialDate } from './partial-date';
 import { Sheet } from './Sheet';
 
 const FIELDS = ['title', 'type', 'outlet', 'via', 'authors', 'published', 'language', 'url', 'text', 'note'] as const;

@@ -1,4 +1,6 @@
+import type { FactView } from '../../../electron/shared/contract/library';
 import type { Source } from '../../../electron/shared/entities';
+import { formatPartialDate } from '../../../electron/shared/partial-date';
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
@@ -12,6 +14,16 @@ export const formatValue = (value: number | null, unit: string | null): string =
   if (value === null) return unit ?? '';
   if (!unit) return formatNumber(value);
   return isTightUnit(unit) ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
+};
+
+/** A fact's figure in a list: value and unit, or "No figure" for a statement without one. */
+export const factFigure = (fact: Pick<FactView, 'value' | 'unit'>): string => (fact.value === null ? 'No figure' : formatValue(fact.value, fact.unit));
+
+/** When a fact held: its as-of date, else its source's publication date (the latest it can be). */
+export const factDateLine = (fact: FactView): string => {
+  if (fact.asOf) return `as of ${formatPartialDate(fact.asOf)}`;
+  if (fact.source.published) return `published ${formatPartialDate(fact.source.published)}`;
+  return 'undated';
 };
 
 export const formatAuthors = (authors: Source['authors']): string =>

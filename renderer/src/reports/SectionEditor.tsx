@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { FactView } from '../../../electron/shared/contract/library';
 import type { Block, Inline, Report, Section } from '../../../electron/shared/entities';
+import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from '../library/format';
-import { formatPartialDate } from '../library/partial-date';
 import { ChartBlock } from './ChartBlock';
 import { ProseEditor, type ChipView, type ProseHandle } from './ProseEditor';
 import { emptyParagraph, isEmptyInlines, moveItem, replaceBlocks, updateBlock, updateSection, type KeyFigures, type ListBlock } from './report-model';
