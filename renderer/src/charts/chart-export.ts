@@ -19,19 +19,6 @@ export const fileBaseName = (title: string): string => {
   return slug || 'chart';
 };
 
-/** Hands a Blob to the browser as a download (Electron shows its save dialog for it). */
-export const downloadBlob = (blob: Blob, fileName: string): void => {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
-
 export const svgBlob = (svg: string): Blob => new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
 
 /** Draws the SVG into an offscreen canvas at `scale`× on white and encodes it as PNG. */

@@ -1,25 +1,15 @@
 import type { ChannelOutput } from '../../../electron/shared/contract';
 import type { FactQuery } from '../../../electron/shared/contract/library';
 import type { ApiClient } from '../api/api-client';
+import { downloadBlob } from '../app/download';
 
 export type BundleImportResult = ChannelOutput<'bundle:import'>;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Hands the bundle to the user as a .json download (a Blob behind an <a download>; no network). */
-export const downloadJson = (value: unknown, fileName: string): void => {
-  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the browser has taken the file.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
+/** Hands the bundle to the user as a .json download. */
+export const downloadJson = (value: unknown, fileName: string): void =>
+  downloadBlob(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName);
 
 /** Exports the whole library, or only the given facts (with their sources). */
 export const exportBundle = async (api: ApiClient, factIds?: string[]): Promise<{ ok: true; facts: number; fileName: string } | { ok: false; message: string }> => {

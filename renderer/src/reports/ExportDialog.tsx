@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Report } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
+import { downloadBlob } from '../app/download';
 import { Dialog } from './Dialog';
 import { base64ToBytes, pdfFileName } from './report-model';
 
@@ -18,19 +19,6 @@ type Phase =
   | { kind: 'saved'; path: string | null }
   | { kind: 'downloaded'; fileName: string; pageCount: number }
   | { kind: 'error'; error: ApiError };
-
-/** Browser mode has no save dialog: the page hands the PDF to the browser as a download. */
-const download = (bytes: Uint8Array<ArrayBuffer>, fileName: string) => {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
 
 /**
  * Export: the options (remembered on the report), then the PDF. The desktop app asks where to
@@ -65,7 +53,8 @@ export const ExportDialog = ({ report, onApply, onClose }: { report: Report; onA
       return;
     }
     const fileName = pdfFileName(target);
-    download(base64ToBytes(rendered.value.pdfBase64), fileName);
+    // Browser mode has no save dialog: the page hands the PDF to the browser as a download.
+    downloadBlob(new Blob([base64ToBytes(rendered.value.pdfBase64)], { type: 'application/pdf' }), fileName);
     setPhase({ kind: 'downloaded', fileName, pageCount: rendered.value.pageCount });
   };
 
