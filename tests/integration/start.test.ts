@@ -59,7 +59,15 @@ describe('npm start', () => {
       expect(parsed.value.dataDir).toBe(dataDir);
       expect(parsed.value.counts.sources).toBe(5);
     } finally {
-      child.kill('SIGTERM');
+      // Wait for the server to stop (npm start forwards the signal) before its data folder is
+      // removed: a server still saving into it made the removal fail with ENOTEMPTY.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
     }
   }, 180_000);
 });
