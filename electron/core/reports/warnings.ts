@@ -3,6 +3,14 @@ import type { Chart, Fact, Report, Source } from '../../shared/entities';
 import { toDayRange } from '../../shared/partial-date';
 import { chartPlacements, factReferences } from './report-walk';
 
+/** Cut at a word boundary with an ellipsis, so a warning never ends mid-word ("…at abo"). */
+const clip = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+};
+
 export interface WarningLookups {
   fact: (id: string) => Fact | undefined;
   source: (id: string) => Source | undefined;
@@ -33,7 +41,7 @@ export const reportWarnings = (report: Report, lookups: WarningLookups): ReportW
     const fact = lookups.fact(factId);
     const base = { sectionId, factId, chartId };
     if (!fact) return add({ ...base, kind: 'missing-fact', message: 'A referenced fact was deleted from the library.' });
-    const label = `“${fact.statement.slice(0, 80)}”`;
+    const label = `“${clip(fact.statement, 80)}”`;
     if (!lookups.source(fact.sourceId)) add({ ...base, kind: 'no-source', message: `${label} has no source.` });
     if (!fact.quote.trim()) add({ ...base, kind: 'no-quote', message: `${label} has no quote from its source.` });
     if (fact.supersededBy) add({ ...base, kind: 'superseded', message: `${label} is superseded by a newer figure.` });
