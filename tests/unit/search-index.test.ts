@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FactSearchIndex, SYNC_INDEX_LIMIT } from '../../electron/core/library/search-index';
+import { createScanMatcher } from '../../electron/core/library/search-scan';
+import { loadSeedDocument } from '../../electron/core/node/seeds';
 import type { Fact, Source } from '../../electron/shared/entities';
 import { makeFact, makeSource } from '../helpers/entities';
 
@@ -66,5 +68,38 @@ describe('fact search index', () => {
     expect(new Set(indexed.ids)).toEqual(new Set([...scanned.ids.filter((id) => id !== 'f1' && id !== 'f3'), 'new']));
     expect(index.search('renamed').ids).toEqual(['f1']);
     expect(index.search('ağd').ids).toEqual(['f7']);
+  });
+
+  it('finds with the index exactly what the scan finds, for one word or several, before and after edits', () => {
+    const seeded = loadSeedDocument();
+    const sources = new Map(seeded.sources.map((item) => [item.id, item]));
+    const indicators = new Map(seeded.indicators.map((item) => [item.key, item]));
+    const index = new FactSearchIndex((id) => sources.get(id), (key) => indicators.get(key));
+    index.rebuild(seeded.facts);
+    const texts = new Map(
+      seeded.facts.map((item) => {
+        const source = sources.get(item.sourceId);
+        const indicator = item.indicator ? indicators.get(item.indicator) : undefined;
+        const fields = [item.statement, item.quote, [source?.title, source?.outlet, source?.via].filter(Boolean).join(' '), item.tags.join(' '), [item.indicator, indicator?.label].filter(Boolean).join(' '), item.value === null ? '' : String(item.value)];
+        return [item.id, fields.join('\n').toLowerCase()] as const;
+      }),
+    );
+    const scanned = (query: string) => {
+      const matches = createScanMatcher(query);
+      return new Set([...texts].filter(([, text]) => matches(text)).map(([id]) => id));
+    };
+    const queries = ['mine', 'mine cas', 'mine casualties 2020', 'cas 2020 ceasefire', 'hect', 'foreign fund', 'jordan 4', '4.9', 'azerbaijan mine victims', 'ana', 'a', 'zzz mine'];
+    for (const query of queries) expect(new Set(ids(index, query)), query).toEqual(scanned(query));
+    // Word matches kept from those queries must not outlive an edit.
+    const first = seeded.facts[0]!;
+    const renamed = { ...first, statement: 'Zebrafish survey of the minefield' };
+    index.upsert(renamed);
+    texts.set(first.id, texts.get(first.id)!.replace(first.statement.toLowerCase(), renamed.statement.toLowerCase()));
+    for (const query of [...queries, 'zebrafish mine']) expect(new Set(ids(index, query)), query).toEqual(scanned(query));
+    expect(ids(index, 'zebrafish mine')).toEqual([first.id]);
+    const gone = seeded.facts.find((item) => scanned('mine cas').has(item.id) && item.id !== first.id)!;
+    index.remove(gone.id);
+    texts.delete(gone.id);
+    for (const query of queries) expect(new Set(ids(index, query)), `${query} after a removal`).toEqual(scanned(query));
   });
 });

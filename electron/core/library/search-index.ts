@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
-import { createScanMatcher, isPrefixTerm } from './search-scan';
+import { createScanMatcher, isPrefixTerm, queryWords } from './search-scan';
 
 interface IndexedFact {
   id: string;
@@ -19,6 +19,8 @@ export const SYNC_INDEX_LIMIT = 5_000;
 /** Facts indexed between two turns of the event loop during a background build. */
 const CHUNK_SIZE = 250;
 const RECENT_QUERIES = 16;
+/** Words whose matches are kept: a broad word's can hold every fact (a few MB at 100,000). */
+const RECENT_WORDS = 4;
 
 /**
  * Full-text search over facts (statement, quote, source, tags, indicator), prefix-matching as the
@@ -41,6 +43,8 @@ export class FactSearchIndex {
   private readonly scanText = new Map<string, string>();
   /** The last queries' answers (typing, backspacing and paging repeat them), emptied on any change. */
   private readonly recent = new Map<string, { ids: string[]; ranked: boolean }>();
+  /** Each recent query word's matching fact ids and scores (see `ranked`), emptied on any change. */
+  private readonly wordHits = new Map<string, Map<string, number>>();
 
   private static create() {
     return new MiniSearch<IndexedFact>({
@@ -75,7 +79,7 @@ export class FactSearchIndex {
     this.documents.clear();
     this.changedDuringBuild.clear();
     this.scanText.clear();
-    this.recent.clear();
+    this.forgetAnswers();
     for (const fact of facts) this.documents.set(fact.id, this.toDocument(fact));
     if (facts.length <= SYNC_INDEX_LIMIT) {
       this.index = FactSearchIndex.create();
@@ -95,10 +99,15 @@ export class FactSearchIndex {
       }
       this.changedDuringBuild.clear();
       this.scanText.clear();
-      this.recent.clear();
+      this.forgetAnswers();
       this.index = next;
       this.building = null;
     });
+  }
+
+  private forgetAnswers(): void {
+    this.recent.clear();
+    this.wordHits.clear();
   }
 
   /** Resolves when the index (not the scan) answers queries. */
@@ -114,7 +123,7 @@ export class FactSearchIndex {
     const document = this.toDocument(fact);
     this.documents.set(fact.id, document);
     this.scanText.delete(fact.id);
-    this.recent.clear();
+    this.forgetAnswers();
     if (!this.index) {
       this.changedDuringBuild.add(fact.id);
       return;
@@ -126,7 +135,7 @@ export class FactSearchIndex {
   remove(id: string): void {
     this.documents.delete(id);
     this.scanText.delete(id);
-    this.recent.clear();
+    this.forgetAnswers();
     if (!this.index) this.changedDuringBuild.add(id);
     else if (this.index.has(id)) this.index.discard(id);
   }
@@ -138,10 +147,48 @@ export class FactSearchIndex {
   search(query: string): { ids: string[]; ranked: boolean } {
     const known = this.recent.get(query);
     if (known) return known;
-    const answer = this.index ? { ids: this.index.search(query).map((result) => String(result.id)), ranked: true } : { ids: this.scan(query), ranked: false };
+    const answer = this.index ? { ids: this.ranked(this.index, query), ranked: true } : { ids: this.scan(query), ranked: false };
     this.recent.set(query, answer);
     if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value as string);
     return answer;
+  }
+
+  /**
+   * The index's answer, word by word: each word is searched on its own (its matches kept for the
+   * next queries), the facts matching every word are kept, and they are ranked by the sum of their
+   * scores for each word, as MiniSearch's AND does. A phrase typed word by word ("mine",
+   * "mine cl", "mine clearance") then searches only its last word each time: a word found in most
+   * of a 100,000-fact library takes a quarter of a second to score.
+   */
+  private ranked(index: MiniSearch<IndexedFact>, query: string): string[] {
+    const lists = queryWords(query)
+      .map((word) => this.hitsOf(index, word))
+      .sort((left, right) => left.size - right.size);
+    const [narrowest, ...others] = lists;
+    if (!narrowest) return [];
+    const scored: { id: string; score: number }[] = [];
+    candidates: for (const [id, score] of narrowest) {
+      let total = score;
+      for (const other of others) {
+        const more = other.get(id);
+        if (more === undefined) continue candidates;
+        total += more;
+      }
+      scored.push({ id, score: total });
+    }
+    return scored.sort((left, right) => right.score - left.score).map((entry) => entry.id);
+  }
+
+  private hitsOf(index: MiniSearch<IndexedFact>, word: string): Map<string, number> {
+    let hits = this.wordHits.get(word);
+    if (hits) {
+      this.wordHits.delete(word);
+    } else {
+      hits = new Map(index.search(word).map((result) => [String(result.id), result.score] as const));
+      if (this.wordHits.size >= RECENT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value as string);
+    }
+    this.wordHits.set(word, hits);
+    return hits;
   }
 
   private scan(query: string): string[] {

@@ -21,10 +21,14 @@ export const isPrefixTerm = (term: string): boolean => [...term].length >= 2;
  * words combined with AND; see `isPrefixTerm`). The text is the fields joined by newlines, in
  * lower case. For answering queries while the index of a large library is built.
  */
-export const createScanMatcher = (query: string): ((lowerCaseText: string) => boolean) => {
-  const terms = tokenize(query)
+/** The words of a query as the index sees them (MiniSearch's default tokenizer and term processing). */
+export const queryWords = (query: string): string[] =>
+  tokenize(query)
     .map((term) => processTerm(term))
     .filter((term): term is string => typeof term === 'string' && term !== '');
+
+export const createScanMatcher = (query: string): ((lowerCaseText: string) => boolean) => {
+  const terms = queryWords(query);
   if (terms.length === 0) return () => false;
   const patterns = terms.map((term) => new RegExp(WORD_START + escapeRegExp(term) + (isPrefixTerm(term) ? '' : WORD_END), 'u'));
   return (text) => patterns.every((pattern) => pattern.test(text));
