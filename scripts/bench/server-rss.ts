@@ -5,12 +5,12 @@
  * its HTTP API as the renderer does (secret from the served page), one cold export and three warm
  * ones, and the peak resident set is read from /proc/PID/status (VmHWM) at each step.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dispatch } from '../../electron/core/dispatch';
 import type { Chart, Report } from '../../electron/shared/entities';
+import { SERVER_BUNDLE, startBuiltServer, stopProcess } from '../../tests/helpers/built-server';
 import { call, composeReport, ensureChapterCharts, type Library, type ReportPlan } from './fixtures';
 
 export interface ServerRss {
@@ -22,27 +22,11 @@ export interface ServerRss {
   pageCount: number;
 }
 
-export const SERVER_BUNDLE = join('out', 'main', 'server.js');
-
 const vmHwmMb = (pid: number): number => {
   const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!line) throw new Error('no VmHWM in /proc (Linux only)');
   return Math.round(Number(line[1]) / 102.4) / 10;
 };
-
-const start = (dataDir: string): Promise<{ child: ChildProcess; url: string; log: () => string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--port', '0', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
-      if (url) resolve({ child, url, log: () => output });
-    });
-    // Kept after start too: a failing export's stack is in the server's stderr.
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output.trim().split('\n').slice(-3).join(' | ')}`)));
-  });
 
 const httpDispatch = async (url: string): Promise<Dispatch> => {
   const page = await (await fetch(url)).text();
@@ -57,7 +41,7 @@ const httpDispatch = async (url: string): Promise<Dispatch> => {
 export const measureServerRss = async (plan: ReportPlan): Promise<ServerRss> => {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run "npm run build" first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-rss-'));
-  const { child, url, log } = await start(dataDir);
+  const { child, url, output } = await startBuiltServer(dataDir);
   try {
     const pid = child.pid!;
     const dispatch = await httpDispatch(url);
@@ -73,10 +57,9 @@ export const measureServerRss = async (plan: ReportPlan): Promise<ServerRss> => 
     for (let i = 0; i < 3; i++) pageCount = (await call<{ pageCount: number }>(dispatch, 'reports:render', { report })).pageCount;
     return { peakBeforeExportMb, peakAfterFirstExportMb, peakRssMb: vmHwmMb(pid), pageCount };
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; server said: ${log().trim().split('\n').slice(-4).join(' | ')}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; server said: ${output().trim().split('\n').slice(-4).join(' | ')}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 };

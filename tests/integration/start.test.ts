@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stopProcess } from '../helpers/built-server';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 const dataDir = makeTempDir('dossier-start-');
@@ -59,15 +60,8 @@ describe('npm start', () => {
       expect(parsed.value.dataDir).toBe(dataDir);
       expect(parsed.value.counts.sources).toBe(5);
     } finally {
-      // Wait for the server to stop (npm start forwards the signal) before its data folder is
-      // removed: a server still saving into it made the removal fail with ENOTEMPTY.
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      // npm start forwards the signal; its server must be gone before its data folder is removed.
+      await stopProcess(child, 10_000);
     }
   }, 180_000);
 });

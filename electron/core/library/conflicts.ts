@@ -31,7 +31,8 @@ const periodOf = (fact: Fact, published: string | null): DayRange | null => {
   return null;
 };
 
-const effectiveDate = (fact: Fact, published: string | null): string | null => fact.asOf ?? published;
+/** The date a figure stands for: its as-of date, else its source's publication date. */
+export const effectiveDate = (fact: Fact, published: string | null): string | null => fact.asOf ?? published;
 
 /** The facts that can take part in a conflict (a figure with an indicator), by indicator. */
 export const figuresByIndicator = (facts: Iterable<Fact>): Map<string, Fact[]> => {

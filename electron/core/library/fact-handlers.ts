@@ -5,6 +5,7 @@ import { rangesOverlap, toDayRange } from '../../shared/partial-date';
 import { DossierError } from '../errors';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
+import { effectiveDate } from './conflicts';
 import { moveToTrash } from './trash';
 import { toConflictView, toFactView } from './views';
 
@@ -57,8 +58,6 @@ export const buildFact = (document: StoreDocument, input: ParsedFactInput, id: s
 export const definedOnly = <T extends object>(changes: T): Partial<T> =>
   Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 
-const effectiveDate = (fact: Fact, source: Source | undefined): string | null => fact.asOf ?? source?.published ?? null;
-
 export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
   const search = (query: FactQuery) => {
     const parsed = factQuerySchema.parse(query);
@@ -80,7 +79,7 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
         if (indicators.size && !(fact.indicator && indicators.has(fact.indicator))) return false;
         if (parsed.hasConflict && !state.isInConflict(fact.id)) return false;
         if (window) {
-          const date = effectiveDate(fact, state.source(fact.sourceId));
+          const date = effectiveDate(fact, state.source(fact.sourceId)?.published ?? null);
           const range = date ? toDayRange(date) : null;
           if (!range || !rangesOverlap(range, window, 0)) return false;
         }

@@ -1,7 +1,7 @@
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import type { StoreDocument } from '../store/document';
 import type { Store } from '../store/store';
-import { conflictForIndicator, conflictingFactIds, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
+import { conflictForIndicator, conflictingFactIds, effectiveDate, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
 import { dateSortKey } from '../../shared/partial-date';
 import { FactSearchIndex } from './search-index';
 
@@ -108,7 +108,7 @@ export class LibraryState {
     if (!this.newestFirst) {
       // Ties (thousands of facts can share a date) go by the statement's characters, not by
       // Intl.Collator: collation made this sort take most of a second at 100,000 facts.
-      const keyed = document.facts.map((fact) => ({ fact, key: dateSortKey(fact.asOf ?? this.sources.get(fact.sourceId)?.published ?? null) }));
+      const keyed = document.facts.map((fact) => ({ fact, key: dateSortKey(effectiveDate(fact, this.sources.get(fact.sourceId)?.published ?? null)) }));
       keyed.sort((left, right) => right.key - left.key || (left.fact.statement < right.fact.statement ? -1 : left.fact.statement > right.fact.statement ? 1 : 0));
       this.newestFirst = keyed.map((entry) => entry.fact);
     }
@@ -134,12 +134,6 @@ export class LibraryState {
   get searchIndexed(): boolean {
     this.current();
     return this.index.ready;
-  }
-
-  /** Resolves once full-text queries are answered by the index (at once for a small library). */
-  whenSearchIndexed(): Promise<void> {
-    this.current();
-    return this.index.whenReady();
   }
 
   /**

@@ -1,20 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-
-/** The Electron binary, if this machine has one; Electron 42+ downloads it lazily and cannot here. */
-const electronBinary = (): string | null => {
-  const packageDir = resolve('node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (process.env.ELECTRON_EXEC_PATH && existsSync(process.env.ELECTRON_EXEC_PATH)) return process.env.ELECTRON_EXEC_PATH;
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : null;
-};
+import { electronBinary, reportMissingElectron } from './electron-binary';
 
 const binary = electronBinary();
-if (!binary) console.log('[electron e2e] skipped: the Electron binary is not installed here (node_modules/electron has no dist/; it cannot be downloaded on this machine).');
+if (!binary) reportMissingElectron('electron-app');
 
 test.describe('Electron window', () => {
   test.skip(!binary, 'the Electron binary is not installed on this machine');

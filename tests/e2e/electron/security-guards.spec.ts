@@ -1,25 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary, reportMissingElectron } from './electron-binary';
 
 /**
  * The app-wide guards of electron/main/security.ts, tried from inside the real renderer: navigation,
  * window.open, a new <webview>, permission prompts and network requests are each denied.
  */
 
-/** The Electron binary, if this machine has one; Electron 42+ downloads it lazily and cannot here. */
-const electronBinary = (): string | null => {
-  const packageDir = resolve('node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (process.env.ELECTRON_EXEC_PATH && existsSync(process.env.ELECTRON_EXEC_PATH)) return process.env.ELECTRON_EXEC_PATH;
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : null;
-};
-
 const binary = electronBinary();
-if (!binary) console.log('[electron e2e] security-guards skipped: the Electron binary is not installed here (node_modules/electron has no dist/; it cannot be downloaded on this machine).');
+if (!binary) reportMissingElectron('security-guards');
 
 test.describe('Electron security guards', () => {
   test.skip(!binary, 'the Electron binary is not installed on this machine');
