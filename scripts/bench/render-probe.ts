@@ -5,7 +5,7 @@
  * - citeproc: Engine#rebuildProcessorState / #makeBibliography / #restoreProcessorState;
  * - ECharts: the chart instance's setOption + renderToSVGString + dispose (the SVG rendering,
  *   without chart-model and the SVG post-processing);
- * - pdfmake: createPdf → getBuffer (all of pdfmake + pdfkit), of which LayoutBuilder#layoutDocument
+ * - pdfmake: createPdf → the document stream's end (all of pdfmake + pdfkit), of which LayoutBuilder#layoutDocument
  *   (measure + line breaking + pagination, relayouts included) and Renderer#renderPages (drawing
  *   into pdfkit; Renderer#renderSVG for the charts); the rest is font subsetting, compression and
  *   streaming at pdfkit's end();
@@ -109,17 +109,17 @@ const install = (): void => {
   wrap(renderer, 'renderPages', (ms) => (current.drawMs += ms));
   wrap(renderer, 'renderSVG', (ms) => (current.drawSvgMs += ms));
 
-  const pdfmake = pdfmakeModule as unknown as { createPdf: (definition: TDocumentDefinitions, options?: unknown) => { getBuffer(): Promise<Buffer> } };
+  const pdfmake = pdfmakeModule as unknown as { createPdf: (definition: TDocumentDefinitions, options?: unknown) => { getStream(): Promise<{ once(event: string, listener: () => void): unknown }> } };
   const createPdf = pdfmake.createPdf.bind(pdfmake);
   pdfmake.createPdf = (definition, options) => {
     if (capture) current.definition = copy(definition);
     const start = now();
     const document = createPdf(definition, options);
-    const getBuffer = document.getBuffer.bind(document);
-    document.getBuffer = async () => {
-      const buffer = await getBuffer();
-      current.pdfmakeMs += now() - start;
-      return buffer;
+    const getStream = document.getStream.bind(document);
+    document.getStream = async () => {
+      const stream = await getStream();
+      stream.once('end', () => (current.pdfmakeMs += now() - start));
+      return stream;
     };
     return document;
   };

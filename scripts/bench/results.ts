@@ -13,7 +13,7 @@ export interface SizeResult {
   uncachedRatio: number | null;
   /** ours / Chromium, CPU time (all Chromium processes), medians. */
   cpuRatio: number | null;
-  /** pdfmake alone (the typical run's createPdf → getBuffer) / Chromium warm median: layout engine against layout engine on the same input. */
+  /** pdfmake alone (the typical run's createPdf → end of the document stream) / Chromium warm median: layout engine against layout engine on the same input. */
   engineRatio: number | null;
   pagesOk: boolean;
   /** The warm export nearest the median, stage by stage (scripts/bench/render-probe.ts). */
@@ -26,7 +26,7 @@ export interface Phases {
   /** ECharts setOption + renderToSVGString + dispose, all charts of the report. */
   chartsSvgMs: number;
   charts: number;
-  /** createPdf → getBuffer: layout + draw + finish. */
+  /** createPdf → end of the document stream: layout + draw + finish. */
   pdfmakeMs: number;
   layoutMs: number;
   /** Full layouts pdfmake ran (more than 1 when pageBreakBefore moved a heading). */

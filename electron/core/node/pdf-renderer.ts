@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { CSL_LOCALE_FILES, CSL_STYLE_FILES, type CitationStyleId } from '../citations/formatter';
 import { REPORT_FONT } from '../report/document';
 import { projectRoot } from './paths';
+import { installParallelDeflate } from './pdf-deflate';
+import { boundedSet, packageVersion } from './pdf-patch-utils';
+import { patchTextDrawing } from './pdf-text-drawing';
 import { clearRenderCaches } from './render-cache';
 
 /**
@@ -56,8 +60,12 @@ import { clearRenderCaches } from './render-cache';
  * pdfkit's per-word text drawing, colour setting, width measuring, glyph encoding and content
  * buffering, each replaced by code that does the same work once per distinct input and writes
  * the same bytes. Measured (CPU time of warm renders, alternating on/off, same bytes): 10-page
- * briefing 210 → 118 ms, 201-page report 3.96 → 1.79 s. What remains is pdfmake's layout, the
- * SVG renderer and zlib compression (the bytes fix its level).
+ * briefing 210 → 118 ms, 201-page report 3.96 → 1.79 s.
+ * Two more change the file but not what a reader sees (tests/integration/pdf-fast-paths.test.ts
+ * compares poppler's rendering of every page, pixel by pixel, and the extracted text):
+ * pdf-text-drawing.ts draws a line's words as one text object instead of one per word, and
+ * pdf-deflate.ts compresses streams on libuv's thread pool while the next pages are drawn.
+ * What remains is pdfmake's layout and the SVG renderer.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +122,7 @@ export const loadCslResources = (): CslResources => {
 // ---------------------------------------------------------------------------------------------
 
 interface PdfmakeRuntime {
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  createPdf(definition: TDocumentDefinitions): { getStream(): Promise<Readable & { end(): void }> };
   setFonts(fonts: TFontDictionary): void;
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
@@ -290,15 +298,6 @@ const styleSnapshot = (item: Record<string, unknown>): unknown[] => {
   return out;
 };
 
-/** The version of a package as `from` (a package name) would load it; null when it cannot be read. */
-const packageVersion = (require: NodeRequire, name: string, from?: string): string | null => {
-  try {
-    const resolve = from ? createRequire(require.resolve(`${from}/package.json`)) : require;
-    return (resolve(`${name}/package.json`) as { version?: string }).version ?? null;
-  } catch {
-    return null;
-  }
-};
 
 const patchMeasure = (require: NodeRequire): void => {
   const version = packageVersion(require, 'pdfmake');
@@ -429,12 +428,6 @@ const patchReference = (proto: Record<string, unknown>): void => {
   };
 };
 
-/** A Map that forgets everything when it reaches `limit` entries (the caches below are hot sets). */
-const boundedSet = <K, V>(map: Map<K, V>, key: K, value: V, limit: number): V => {
-  if (map.size >= limit) map.clear();
-  map.set(key, value);
-  return value;
-};
 
 /** Width in font units of a text, by fontkit font (a pure function of the two). */
 const widthCaches = new WeakMap<object, Map<string, number>>();
@@ -560,125 +553,6 @@ const patchSvgMeasure = (require: NodeRequire): void => {
   };
 };
 
-/** pdfkit's `PDFObject.number`, which formats every coordinate it writes. */
-const pdfNumber = (n: number): number => {
-  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
-  throw new Error(`unsupported number: ${n}`);
-};
-
-interface TextFont {
-  id: string;
-  ascender: number;
-  ref(): unknown;
-  encode(text: string, features?: unknown): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-}
-
-interface TextDocument {
-  x: number;
-  y: number;
-  _font: TextFont | null;
-  _fontSize: number;
-  _textOptions: unknown;
-  page: { height: number; fonts: Record<string, unknown> };
-  save(): unknown;
-  restore(): unknown;
-  transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): unknown;
-  addContent(data: string): unknown;
-  widthOfString(text: string, options: unknown): number;
-}
-
-/** The `[…] TJ` operator pdfkit writes for a text, by document font; null where a glyph is offset (pdfkit's own path). */
-const showTextCaches = new WeakMap<object, Map<string, string | null>>();
-
-const showText = (font: TextFont, text: string): string | null => {
-  let cache = showTextCaches.get(font);
-  if (!cache) {
-    cache = new Map();
-    showTextCaches.set(font, cache);
-  }
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  // pdfkit's `_fragment` from `encode` to the TJ operator, for a text without glyph offsets.
-  const [encoded, positions] = font.encode(text);
-  let result: string | null = '';
-  const commands: string[] = [];
-  let last = 0;
-  const addSegment = (cur: number): void => {
-    if (last < cur) {
-      const hex = encoded.slice(last, cur).join('');
-      const position = positions[cur - 1]!;
-      const advance = position.xAdvance - position.advanceWidth;
-      commands.push(`<${hex}> ${pdfNumber(-advance)}`);
-    }
-    last = cur;
-  };
-  for (let i = 0; i < positions.length; i += 1) {
-    const position = positions[i]!;
-    if (position.xOffset || position.yOffset) {
-      result = null;
-      break;
-    }
-    if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
-  }
-  if (result !== null) {
-    addSegment(positions.length);
-    if (commands.length > 0) result = `[${commands.join(' ')}] TJ`;
-  }
-  return boundedSet(cache, text, result, WIDTH_CACHE_LIMIT);
-};
-
-/** The options pdfmake's `Renderer#renderLine` passes, which the fast text path accepts. */
-const PLAIN_TEXT_OPTIONS = new Set(['lineBreak', 'textWidth', 'characterSpacing', 'wordCount', 'link', 'goTo', 'destination', 'features']);
-
-const isPlainWord = (doc: TextDocument, text: unknown, x: unknown, y: unknown, options: Record<string, unknown> | undefined): text is string => {
-  if (typeof text !== 'string' || text === '' || text.includes('\n') || typeof x !== 'number' || typeof y !== 'number') return false;
-  if (!options || options.lineBreak !== false || options.wordCount !== 1 || options.characterSpacing || options.features) return false;
-  if (options.link != null || options.goTo != null || options.destination != null) return false;
-  for (const key in options) if (!PLAIN_TEXT_OPTIONS.has(key)) return false;
-  return doc._textOptions == null && doc._font !== null && typeof doc._font.encode === 'function';
-};
-
-/**
- * pdfkit's `text(text, x, y, options)` for what pdfmake draws all the time: one word at a given
- * point, no line breaking, link, decoration, rotation, character or word spacing, OpenType
- * features or glyph offsets (anything else goes to pdfkit). pdfmake makes a text object per word,
- * and pdfkit's general path (copy the options, split lines, wrap, align, build the TJ operator
- * glyph by glyph) cost more than the operators it writes. This writes the same operators in the
- * same order through the same document methods (save, transform, addContent, restore), takes the
- * TJ operator from `showText` (pdfkit's own construction, kept per document font and text), and
- * leaves `x`/`y` as pdfkit does. Installed only for pdfkit 0.19.1.
- */
-const patchText = (require: NodeRequire, documentProto: Record<string, unknown>): void => {
-  // pdfkit as pdfmake loads it (it may be nested under pdfmake in a packaged app).
-  const version = packageVersion(require, 'pdfkit', 'pdfmake');
-  const text = (Object.getPrototypeOf(documentProto) as Record<string, unknown>).text;
-  if (version !== '0.19.1' || typeof text !== 'function') return;
-  const stock = text as (this: TextDocument, text: unknown, x?: unknown, y?: unknown, options?: unknown) => TextDocument;
-  documentProto.text = function (this: TextDocument, value: unknown, x?: unknown, y?: unknown, options?: Record<string, unknown>): TextDocument {
-    if (!fastPaths || !isPlainWord(this, value, x, y, options)) return stock.call(this, value, x, y, options);
-    const font = this._font!;
-    const tj = showText(font, value);
-    if (tj === null) return stock.call(this, value, x, y, options);
-    const left = x as number;
-    const top = y as number;
-    this.x = left;
-    this.y = top;
-    let dy = font.ascender;
-    dy = (dy / 1000) * this._fontSize;
-    this.save();
-    this.transform(1, 0, 0, -1, 0, this.page.height);
-    const baseline = this.page.height - top - dy;
-    if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
-    this.addContent('BT');
-    this.addContent(`1 0 0 1 ${pdfNumber(left)} ${pdfNumber(baseline)} Tm`);
-    this.addContent(`/${font.id} ${pdfNumber(this._fontSize)} Tf`);
-    if (tj !== '') this.addContent(tj);
-    this.addContent('ET');
-    this.restore();
-    this.x += this.widthOfString(value, options);
-    return this;
-  };
-};
 
 const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unknown>): void => {
   if (fastPathsPatched) return;
@@ -686,7 +560,7 @@ const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unkn
   patchMeasure(require);
   patchSvgMeasure(require);
   patchColours(documentProto);
-  patchText(require, documentProto);
+  patchTextDrawing(require, documentProto, () => fastPaths);
   // pdfkit does not export PDFReference: take its prototype from the first reference made.
   const kitRef = (Object.getPrototypeOf(documentProto) as Record<string, unknown>).ref;
   if (typeof kitRef !== 'function') return;
@@ -695,7 +569,9 @@ const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unkn
     const ref = makeRef.apply(this, args);
     if (!referencePatched) {
       referencePatched = true;
-      patchReference(Object.getPrototypeOf(ref) as Record<string, unknown>);
+      const referenceProto = Object.getPrototypeOf(ref) as Record<string, unknown>;
+      patchReference(referenceProto);
+      installParallelDeflate(referenceProto, documentProto, { beforeEnd: (reference) => flushPendingText(reference as unknown as ReferenceLike), active: () => fastPaths });
     }
     return ref;
   };
@@ -703,7 +579,7 @@ const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unkn
 
 /**
  * Turns the fast paths above on or off (on by default). Off renders with pdfmake's and pdfkit's
- * own code; the bytes are the same either way.
+ * own code: the same pages, in a larger file (see the module comment).
  */
 export const setRenderFastPaths = (enabled: boolean): void => {
   fastPaths = enabled;
@@ -767,6 +643,19 @@ export interface RenderedDocument {
   pageCount: number;
 }
 
+/**
+ * pdfmake's `getBuffer`, plus the stream's errors: a document whose deferred compression failed
+ * (pdf-deflate.ts) rejects instead of never ending.
+ */
+const readDocument = (document: Readable & { end(): void }): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.once('end', () => resolve(Buffer.concat(chunks)));
+    document.once('error', reject);
+    document.end();
+  });
+
 type PageFunction = (currentPage: number, pageCount: number, pageSize: unknown) => unknown;
 
 /** Renders a pdfmake document definition to PDF bytes and tells the page count. The definition itself is not modified. */
@@ -786,7 +675,7 @@ export const renderPdfDocument = async (definition: TDocumentDefinitions): Promi
     return header === undefined || header === null ? null : copyDefinition(header);
   };
   copy.header = listen as TDocumentDefinitions['header'];
-  const buffer = await pdfmake.createPdf(copy).getBuffer();
+  const buffer = await readDocument(await pdfmake.createPdf(copy).getStream());
   trimLayoutCaches();
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pageCount };
 };

@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+
+/** Small helpers shared by the modules that patch pdfmake and pdfkit. */
+
+/** The version of a package as `from` (a package name) would load it; null when it cannot be read. */
+export const packageVersion = (require: NodeRequire, name: string, from?: string): string | null => {
+  try {
+    const resolve = from ? createRequire(require.resolve(`${from}/package.json`)) : require;
+    return (resolve(`${name}/package.json`) as { version?: string }).version ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/** A Map that forgets everything when it reaches `limit` entries (the caches are hot sets). */
+export const boundedSet = <K, V>(map: Map<K, V>, key: K, value: V, limit: number): V => {
+  if (map.size >= limit) map.clear();
+  map.set(key, value);
+  return value;
+};
