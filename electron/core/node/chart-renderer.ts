@@ -428,6 +428,13 @@ export const splitHaloText = (svg: string): string =>
     return `<text${strokeOnly}>${content}</text><text${fillOnly}>${content}</text>`;
   });
 
+/**
+ * ECharts wraps a line series in a clip to the plot area even with `clip: false` (it only widens
+ * the clip). The axes hold every point, so the clip draws nothing; in the PDF it would become a
+ * soft-mask group (svg-to-pdfkit), heavier to draw and to view, and not replayable (pdf-svg-replay.ts).
+ */
+const withoutClip = (svg: string): string => svg.replace(/<clipPath\b[\s\S]*?<\/clipPath>/g, '').replace(/\s+clip-path="url\(#[^)"]*\)"/g, '');
+
 const tidySvg = (svg: string, extra: readonly string[]): string => {
   let out = svg
     .replace(/<style[\s\S]*?<\/style>/g, '')
@@ -991,6 +998,8 @@ const renderLine = (model: ChartModel, o: RenderChartOptions): string => {
     symbolSize: 6,
     showSymbol: true,
     connectNulls: false,
+    // No clip to the plot area (see withoutClip): the axes are scaled to hold every point.
+    clip: false,
     // A white box (not a stroke halo: that doubles the PDF's text) keeps labels clear of grid lines.
     label: { ...labelStyle, position: 'top' as const, distance: 4, backgroundColor: '#FFFFFF', padding: [1, 2] },
     labelLayout: { hideOverlap: true },
@@ -1052,7 +1061,7 @@ const renderLine = (model: ChartModel, o: RenderChartOptions): string => {
     const text = truncateToWidth(m.text, anchorEnd ? x - PAD - 3 : room, size, false);
     extra.push(svgText(anchorEnd ? x - 3 : x + 3, plotTop + size, text, { size, fill: MUTED, anchor: anchorEnd ? 'end' : 'start' }));
   }
-  return tidySvg(runECharts(option, width, height), extra);
+  return withoutClip(tidySvg(runECharts(option, width, height), extra));
 };
 
 const renderDonut = (model: ChartModel, o: RenderChartOptions): string => {

@@ -10,7 +10,8 @@ import { projectRoot } from './paths';
 import { installParallelDeflate } from './pdf-deflate';
 import { boundedSet, packageVersion } from './pdf-patch-utils';
 import { patchTextDrawing } from './pdf-text-drawing';
-import { clearRenderCaches } from './render-cache';
+import { patchSvgReplay } from './pdf-svg-replay';
+import { clearRenderCaches, renderCachingEnabled } from './render-cache';
 
 /**
  * The one module that owns the pdfmake runtime: fonts, access policies, rendering.
@@ -559,6 +560,7 @@ const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unkn
   fastPathsPatched = true;
   patchMeasure(require);
   patchSvgMeasure(require);
+  patchSvgReplay(require, { active: () => fastPaths, replay: () => fontSharing && renderCachingEnabled(), isOurFont: (path) => fontBytes.has(path) });
   patchColours(documentProto);
   patchTextDrawing(require, documentProto, () => fastPaths);
   // pdfkit does not export PDFReference: take its prototype from the first reference made.
