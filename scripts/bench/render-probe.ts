@@ -107,7 +107,7 @@ const install = (): void => {
   wrap(layout, 'tryLayoutDocument', () => current.layoutPasses++);
   const renderer = (require('pdfmake/js/Renderer') as { default: { prototype: Proto } }).default.prototype;
   wrap(renderer, 'renderPages', (ms) => (current.drawMs += ms));
-  wrap(renderer, 'renderSVG', (ms) => (current.drawSvgMs += ms));
+  wrapSvg(renderer);
 
   const pdfmake = pdfmakeModule as unknown as { createPdf: (definition: TDocumentDefinitions, options?: unknown) => { getStream(): Promise<{ once(event: string, listener: () => void): unknown }> } };
   const createPdf = pdfmake.createPdf.bind(pdfmake);
@@ -125,9 +125,37 @@ const install = (): void => {
   };
 };
 
+/**
+ * Renderer#renderSVG, timed. The PDF renderer replaces it on its first render (chart replays,
+ * pdf-svg-replay.ts) and calls the one it found for charts it draws anew: each export re-wraps
+ * the current one if needed, and one depth count keeps nested wrappers from counting twice.
+ */
+const SVG_WRAPPED = Symbol('render-probe: renderSVG');
+let svgDepth = 0;
+let rendererProto: Proto | null = null;
+const wrapSvg = (proto: Proto): void => {
+  rendererProto = proto;
+  const original = proto.renderSVG as AnyFn & { [SVG_WRAPPED]?: true };
+  if (original[SVG_WRAPPED]) return;
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    if (svgDepth > 0) return original.apply(this, args);
+    svgDepth++;
+    const start = now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      svgDepth--;
+      current.drawSvgMs += now() - start;
+    }
+  } as AnyFn & { [SVG_WRAPPED]?: true };
+  wrapped[SVG_WRAPPED] = true;
+  proto.renderSVG = wrapped;
+};
+
 /** Runs `fn` (one export) with the stopwatches reset; optionally keeps the definition. */
 export const probe = async <T>(fn: () => Promise<T>, options: { captureDefinition?: boolean } = {}): Promise<{ value: T; probe: ProbeResult }> => {
   install();
+  if (rendererProto) wrapSvg(rendererProto);
   current = fresh();
   capture = options.captureDefinition === true;
   try {

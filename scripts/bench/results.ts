@@ -119,7 +119,7 @@ export const printTable = (r: BenchResults): void => {
     ),
   );
   out.push('first: of 10 pages = first export in the process (cold); of 50/200 = first export of that report (runtime warm).');
-  out.push('uncached: render caches off (every note and chart SVG computed afresh), process warm. warm: a repeat render, as when exporting what the preview shows.');
+  out.push('uncached: render caches off (every note and chart SVG computed afresh, every chart drawn anew into the PDF), process warm. warm: a repeat render, as when exporting what the preview shows (notes, chart SVGs and chart drawings reused).');
   out.push('Chromium gets the notes and chart SVGs ready-made (from our citeproc and ECharts); pdfmake/Chr. compares the layout engines alone.');
   out.push('CPU = process.cpuUsage() for ours, utime+stime of all Chromium processes (/proc) for Chromium: steadier than wall time on a busy machine.');
   if (!r.chromium.available) out.push(`Chromium comparison SKIPPED: ${r.chromium.reason}`);
