@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import { createScanMatcher, isPrefixTerm, queryWords } from './search-scan';
+import { scoreWord, type WordScores } from './search-word-scores';
 
 interface IndexedFact {
   id: string;
@@ -13,6 +14,24 @@ interface IndexedFact {
 }
 
 const FIELDS = ['statement', 'quote', 'source', 'tags', 'indicator', 'value'] as const;
+const BOOST: Partial<Record<(typeof FIELDS)[number], number>> = { statement: 2, tags: 1.5, indicator: 1.5 };
+/** Each field's boost in field order, as MiniSearch applies them. */
+const BOOST_ORDER = FIELDS.map((field) => [field, BOOST[field] ?? 1] as const);
+
+/** A word's matches, best first, with their scores; `lookup` is built when a phrase needs it. */
+interface WordHits extends WordScores {
+  lookup?: Map<string, number>;
+}
+
+const fromResults = (results: readonly { id: unknown; score: number }[]): WordHits => ({
+  ids: results.map((result) => String(result.id)),
+  scores: results.map((result) => result.score),
+});
+
+const byId = (hits: WordHits): Map<string, number> => {
+  hits.lookup ??= new Map(hits.ids.map((id, i) => [id, hits.scores[i]!] as const));
+  return hits.lookup;
+};
 
 /** Libraries up to this size are indexed at once; larger ones in the background (see `rebuild`). */
 export const SYNC_INDEX_LIMIT = 5_000;
@@ -44,13 +63,13 @@ export class FactSearchIndex {
   /** The last queries' answers (typing, backspacing and paging repeat them), emptied on any change. */
   private readonly recent = new Map<string, { ids: string[]; ranked: boolean }>();
   /** Each recent query word's matching fact ids and scores (see `ranked`), emptied on any change. */
-  private readonly wordHits = new Map<string, Map<string, number>>();
+  private readonly wordHits = new Map<string, WordHits>();
 
   private static create() {
     return new MiniSearch<IndexedFact>({
       fields: [...FIELDS],
       storeFields: [],
-      searchOptions: { prefix: isPrefixTerm, combineWith: 'AND', boost: { statement: 2, tags: 1.5, indicator: 1.5 } },
+      searchOptions: { prefix: isPrefixTerm, combineWith: 'AND', boost: BOOST },
     });
   }
 
@@ -163,13 +182,32 @@ export class FactSearchIndex {
   private ranked(index: MiniSearch<IndexedFact>, query: string): string[] {
     const lists = queryWords(query)
       .map((word) => this.hitsOf(index, word))
-      .sort((left, right) => left.size - right.size);
+      .sort((left, right) => left.ids.length - right.ids.length);
     const [narrowest, ...others] = lists;
     if (!narrowest) return [];
+    if (others.length === 0) return narrowest.ids;
     const scored: { id: string; score: number }[] = [];
-    candidates: for (const [id, score] of narrowest) {
-      let total = score;
-      for (const other of others) {
+    if (narrowest.internal && others.every((other) => other.internal)) {
+      // Every word scored by scoreWord: look matches up by MiniSearch's numbers, no maps to build.
+      const { numbers } = narrowest.internal;
+      const tables = others.map((other) => other.internal!.scoreOf);
+      candidates: for (let i = 0; i < numbers.length; i += 1) {
+        const number = numbers[i]!;
+        let total = narrowest.scores[i]!;
+        for (const table of tables) {
+          const more = table[number]!;
+          if (!(more > 0)) continue candidates;
+          total += more;
+        }
+        scored.push({ id: narrowest.ids[i]!, score: total });
+      }
+      return scored.sort((left, right) => right.score - left.score).map((entry) => entry.id);
+    }
+    const lookups = others.map(byId);
+    candidates: for (let i = 0; i < narrowest.ids.length; i += 1) {
+      const id = narrowest.ids[i]!;
+      let total = narrowest.scores[i]!;
+      for (const other of lookups) {
         const more = other.get(id);
         if (more === undefined) continue candidates;
         total += more;
@@ -179,12 +217,12 @@ export class FactSearchIndex {
     return scored.sort((left, right) => right.score - left.score).map((entry) => entry.id);
   }
 
-  private hitsOf(index: MiniSearch<IndexedFact>, word: string): Map<string, number> {
+  private hitsOf(index: MiniSearch<IndexedFact>, word: string): WordHits {
     let hits = this.wordHits.get(word);
     if (hits) {
       this.wordHits.delete(word);
     } else {
-      hits = new Map(index.search(word).map((result) => [String(result.id), result.score] as const));
+      hits = scoreWord(index as MiniSearch<unknown>, word, { boosts: BOOST_ORDER, prefix: isPrefixTerm(word) }) ?? fromResults(index.search(word));
       if (this.wordHits.size >= RECENT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value as string);
     }
     this.wordHits.set(word, hits);
