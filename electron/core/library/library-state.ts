@@ -126,7 +126,12 @@ export class LibraryState {
   search(query: string): Fact[] {
     this.current();
     const { ids, ranked } = this.index.search(query);
-    const facts = ids.flatMap((id) => this.facts.get(id) ?? []);
+    // A plain loop: a broad word matches most of a large library, and flatMap's per-item arrays showed.
+    const facts: Fact[] = [];
+    for (const id of ids) {
+      const fact = this.facts.get(id);
+      if (fact) facts.push(fact);
+    }
     return ranked ? facts : this.inDefaultOrder(facts);
   }
 
