@@ -60,9 +60,37 @@ const looksLikeMiniSearch7 = (index: Partial<Internals>): index is Internals =>
   typeof index._documentCount === 'number' &&
   typeof index._nextId === 'number';
 
+/** Which documents are live and their field lengths, by MiniSearch's number: arrays, not map lookups per posting. */
+interface Tables {
+  nextId: number;
+  documentCount: number;
+  live: Uint8Array;
+  /** By field id, then document number. */
+  lengths: Float64Array[];
+}
+
+const tablesByIndex = new WeakMap<object, Tables>();
+
+/** Built once per state of the index: any add moves `_nextId`, any removal `_documentCount`. */
+const tablesOf = (index: Internals): Tables => {
+  const known = tablesByIndex.get(index);
+  if (known && known.nextId === index._nextId && known.documentCount === index._documentCount) return known;
+  const size = index._nextId + 1;
+  const live = new Uint8Array(size);
+  const lengths = Object.values(index._fieldIds).map(() => new Float64Array(size));
+  for (const docId of index._documentIds.keys()) live[docId] = 1;
+  for (const [docId, perField] of index._fieldLength) {
+    for (let field = 0; field < perField.length; field += 1) if (lengths[field]) lengths[field]![docId] = perField[field]!;
+  }
+  const tables = { nextId: index._nextId, documentCount: index._documentCount, live, lengths };
+  tablesByIndex.set(index, tables);
+  return tables;
+};
+
 export const scoreWord = (search: MiniSearch<unknown>, word: string, options: WordScoreOptions): WordScores | null => {
   const index = search as unknown as Partial<Internals>;
   if (!looksLikeMiniSearch7(index)) return null;
+  const { live, lengths } = tablesOf(index);
   const scores = new Float64Array(index._nextId + 1);
   const seen = new Uint8Array(index._nextId + 1);
   const order: number[] = [];
@@ -78,9 +106,11 @@ export const scoreWord = (search: MiniSearch<unknown>, word: string, options: Wo
       const matching = frequencies.size;
       const inverseFrequency = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
       const average = index._avgFieldLength[fieldId]!;
+      const fieldLengths = lengths[fieldId];
+      if (!fieldLengths) continue;
       for (const [docId, termFrequency] of frequencies) {
-        if (!index._documentIds.has(docId)) continue;
-        const fieldLength = index._fieldLength.get(docId)![fieldId]!;
+        if (!live[docId]) continue;
+        const fieldLength = fieldLengths[docId]!;
         const raw = inverseFrequency * (D + (termFrequency * (K + 1)) / (termFrequency + K * (1 - B + (B * fieldLength) / average)));
         // MiniSearch's product, in its order: termWeight * termBoost * fieldBoost * docBoost * rawScore.
         const weighted = weight * 1 * boost * 1 * raw;
