@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import { createScanMatcher, isPrefixTerm, queryWords } from './search-scan';
+import { cacheTermsWhileFilling } from './search-build';
 import { scoreWord, type WordScores } from './search-word-scores';
 
 interface IndexedFact {
@@ -102,14 +103,22 @@ export class FactSearchIndex {
     for (const fact of facts) this.documents.set(fact.id, this.toDocument(fact));
     if (facts.length <= SYNC_INDEX_LIMIT) {
       this.index = FactSearchIndex.create();
-      this.index.addAll([...this.documents.values()]);
+      const done = cacheTermsWhileFilling(this.index);
+      try {
+        this.index.addAll([...this.documents.values()]);
+      } finally {
+        done();
+      }
       this.building = null;
       return;
     }
     this.index = null;
     const generation = this.generation;
     const next = FactSearchIndex.create();
-    this.building = next.addAllAsync([...this.documents.values()], { chunkSize: CHUNK_SIZE }).then(() => {
+    const done = cacheTermsWhileFilling(next);
+    const filled = next.addAllAsync([...this.documents.values()], { chunkSize: CHUNK_SIZE });
+    void filled.then(done, done);
+    this.building = filled.then(() => {
       if (generation !== this.generation) return; // replaced by a newer rebuild meanwhile
       for (const id of this.changedDuringBuild) {
         const document = this.documents.get(id);
