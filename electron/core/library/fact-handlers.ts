@@ -1,11 +1,11 @@
 import type { FactInput, FactQuery } from '../../shared/contract/library';
 import { factInputSchema, factQuerySchema } from '../../shared/contract/library';
 import type { Fact, Source } from '../../shared/entities';
-import { rangesOverlap, toDayRange } from '../../shared/partial-date';
+import { toDayRange } from '../../shared/partial-date';
 import { DossierError } from '../errors';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
-import { effectiveDate } from './conflicts';
+import { passesFilter, type FactFilter } from './fact-filter';
 import { moveToTrash } from './trash';
 import { toConflictView, toFactView } from './views';
 
@@ -62,29 +62,23 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
   const search = (query: FactQuery) => {
     const parsed = factQuerySchema.parse(query);
     const text = parsed.query.trim();
-    let facts: readonly Fact[] = text ? state.search(text) : state.factsNewestFirst();
-
-    const tags = new Set(parsed.tags);
-    const sources = new Set(parsed.sourceIds);
-    const indicators = new Set(parsed.indicators);
     const from = parsed.from ? toDayRange(parsed.from) : null;
     const to = parsed.to ? toDayRange(parsed.to) : null;
-    const window = from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null;
-    const filtering = tags.size > 0 || sources.size > 0 || indicators.size > 0 || parsed.hasConflict || window !== null;
-
-    if (filtering) {
-      facts = facts.filter((fact) => {
-        if (tags.size && !fact.tags.some((tag) => tags.has(tag))) return false;
-        if (sources.size && !sources.has(fact.sourceId)) return false;
-        if (indicators.size && !(fact.indicator && indicators.has(fact.indicator))) return false;
-        if (parsed.hasConflict && !state.isInConflict(fact.id)) return false;
-        if (window) {
-          const date = effectiveDate(fact, state.source(fact.sourceId)?.published ?? null);
-          const range = date ? toDayRange(date) : null;
-          if (!range || !rangesOverlap(range, window, 0)) return false;
-        }
-        return true;
-      });
+    const filter: FactFilter = {
+      tags: new Set(parsed.tags),
+      sourceIds: new Set(parsed.sourceIds),
+      indicators: new Set(parsed.indicators),
+      window: from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null,
+      hasConflict: parsed.hasConflict,
+    };
+    const filtering = filter.tags.size > 0 || filter.sourceIds.size > 0 || filter.indicators.size > 0 || filter.hasConflict || filter.window !== null;
+    const inConflict = (id: string): boolean => state.isInConflict(id);
+    let facts: readonly Fact[];
+    if (text) {
+      facts = state.search(text);
+      if (filtering) facts = facts.filter((fact) => passesFilter(fact, filter, state.source(fact.sourceId)?.published ?? null, inConflict));
+    } else {
+      facts = filtering ? state.orderedFacts().filter(filter, inConflict) : state.factsNewestFirst();
     }
     const page = facts.slice(parsed.offset, parsed.offset + parsed.limit);
     return {

@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import { conflictForIndicator, conflictingFactIds, effectiveDate, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
 import { dateSortKey } from '../../shared/partial-date';
 import { FactSearchIndex } from './search-index';
+import { OrderedFacts } from './fact-filter';
 
 /**
  * Derived views of the library (lookups, the search index, conflicts), kept in step with the
@@ -23,6 +24,7 @@ export class LibraryState {
   private conflicting: Set<string> | null = null;
   private newestFirst: Fact[] | null = null;
   private orderRank: Map<string, number> | null = null;
+  private ordered: OrderedFacts | null = null;
   private readonly index = new FactSearchIndex(
     (id) => this.sources.get(id),
     (key) => this.indicators.get(key),
@@ -52,6 +54,7 @@ export class LibraryState {
     this.conflicting = null;
     this.newestFirst = null;
     this.orderRank = null;
+    this.ordered = null;
   }
 
   source(id: string): Source | undefined {
@@ -113,6 +116,13 @@ export class LibraryState {
       this.newestFirst = keyed.map((entry) => entry.fact);
     }
     return this.newestFirst;
+  }
+
+  /** The facts in the default order, laid out for filtering (see fact-filter.ts). */
+  orderedFacts(): OrderedFacts {
+    const facts = this.factsNewestFirst();
+    if (!this.ordered || this.ordered.facts !== facts) this.ordered = new OrderedFacts(facts, (id) => this.sources.get(id)?.published ?? null);
+    return this.ordered;
   }
 
   /** `facts` in the default order of `factsNewestFirst`. */
