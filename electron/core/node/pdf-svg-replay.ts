@@ -94,6 +94,13 @@ const stats = { recorded: 0, replayed: 0, drawnAnew: 0 };
 /** How charts were drawn since the process started: recorded, replayed, drawn without a recording. */
 export const svgReplayStats = (): typeof stats => ({ ...stats });
 
+let replaying = true;
+
+/** Turns replays on or off (on by default); off draws every chart anew, as the bench's fair comparison needs. */
+export const setSvgReplay = (on: boolean): void => {
+  replaying = on;
+};
+
 /** Forgets every recording (fonts or fast paths reconfigured). */
 export const clearSvgReplays = (): void => recordings.clear();
 
@@ -238,7 +245,7 @@ export const patchSvgReplay = (require: NodeRequire, hooks: SvgReplayHooks): voi
     doc.save();
     doc.translate(x, y);
     try {
-      if (!hooks.replay()) {
+      if (!replaying || !hooks.replay()) {
         stock.call(this, { ...node, x: 0, y: 0 });
         stats.drawnAnew += 1;
         return;
