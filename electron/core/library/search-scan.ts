@@ -31,5 +31,7 @@ export const createScanMatcher = (query: string): ((lowerCaseText: string) => bo
   const terms = queryWords(query);
   if (terms.length === 0) return () => false;
   const patterns = terms.map((term) => new RegExp(WORD_START + escapeRegExp(term) + (isPrefixTerm(term) ? '' : WORD_END), 'u'));
-  return (text) => patterns.every((pattern) => pattern.test(text));
+  // A word can only begin a word of the text if the text contains it: the plain substring test
+  // rules most facts out before the (Unicode-class) pattern runs.
+  return (text) => patterns.every((pattern, i) => text.includes(terms[i]!) && pattern.test(text));
 };
