@@ -54,22 +54,29 @@ const copy = <T>(value: T): T => {
   return value;
 };
 
-/** Wraps `proto[name]` so its (outermost) calls add their duration to `add`. */
+const WRAPPED = Symbol('render-probe wrapper');
+/** Calls in progress per wrapped name: a wrapper around another wrapper of the same name counts once. */
+const depths = new Map<string, number>();
+
+/** Wraps `proto[name]` so its (outermost) calls add their duration to `add`; a no-op if already wrapped. */
 const wrap = (proto: Proto, name: string, add: (ms: number, args: unknown[]) => void): void => {
-  const original = proto[name];
+  const original = proto[name] as (AnyFn & { [WRAPPED]?: true }) | undefined;
   if (typeof original !== 'function') throw new Error(`render probe: ${name} is not a function (library changed?)`);
-  let depth = 0;
-  proto[name] = function (this: unknown, ...args: unknown[]) {
-    if (depth > 0) return (original as AnyFn).apply(this, args);
-    depth++;
+  if (original[WRAPPED]) return;
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    const depth = depths.get(name) ?? 0;
+    if (depth > 0) return original.apply(this, args);
+    depths.set(name, depth + 1);
     const start = now();
     try {
-      return (original as AnyFn).apply(this, args);
+      return original.apply(this, args);
     } finally {
-      depth--;
+      depths.set(name, depth);
       add(now() - start, args);
     }
-  };
+  } as AnyFn & { [WRAPPED]?: true };
+  wrapped[WRAPPED] = true;
+  proto[name] = wrapped;
 };
 
 const install = (): void => {
@@ -127,29 +134,13 @@ const install = (): void => {
 
 /**
  * Renderer#renderSVG, timed. The PDF renderer replaces it on its first render (chart replays,
- * pdf-svg-replay.ts) and calls the one it found for charts it draws anew: each export re-wraps
- * the current one if needed, and one depth count keeps nested wrappers from counting twice.
+ * pdf-svg-replay.ts) and calls the one it found for charts it draws anew: each export wraps the
+ * current one again if needed (`wrap` counts nested wrappers of one name once).
  */
-const SVG_WRAPPED = Symbol('render-probe: renderSVG');
-let svgDepth = 0;
 let rendererProto: Proto | null = null;
 const wrapSvg = (proto: Proto): void => {
   rendererProto = proto;
-  const original = proto.renderSVG as AnyFn & { [SVG_WRAPPED]?: true };
-  if (original[SVG_WRAPPED]) return;
-  const wrapped = function (this: unknown, ...args: unknown[]) {
-    if (svgDepth > 0) return original.apply(this, args);
-    svgDepth++;
-    const start = now();
-    try {
-      return original.apply(this, args);
-    } finally {
-      svgDepth--;
-      current.drawSvgMs += now() - start;
-    }
-  } as AnyFn & { [SVG_WRAPPED]?: true };
-  wrapped[SVG_WRAPPED] = true;
-  proto.renderSVG = wrapped;
+  wrap(proto, 'renderSVG', (ms) => (current.drawSvgMs += ms));
 };
 
 /** Runs `fn` (one export) with the stopwatches reset; optionally keeps the definition. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OrderedFacts, passesFilter, type FactFilter } from '../../electron/core/library/fact-filter';
+import { dateWindow, OrderedFacts, passesFilter, type FactFilter } from '../../electron/core/library/fact-filter';
 import { toDayRange } from '../../electron/shared/partial-date';
 import { makeFact } from '../helpers/entities';
 
@@ -32,13 +32,11 @@ describe('OrderedFacts', () => {
       fc.property(fc.array(factArbitrary, { maxLength: 60 }), filterArbitrary, (specs, spec) => {
         const facts = specs.map((fields, i) => makeFact({ id: `f${i}`, ...fields }));
         const conflicting = new Set(facts.filter((_, i) => i % 3 === 0).map((fact) => fact.id));
-        const from = spec.from ? toDayRange(spec.from) : null;
-        const to = spec.to ? toDayRange(spec.to) : null;
         const filter: FactFilter = {
           tags: new Set(spec.tags),
           sourceIds: new Set(spec.sourceIds),
           indicators: new Set(spec.indicators),
-          window: from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null,
+          window: dateWindow(spec.from, spec.to),
           hasConflict: spec.hasConflict,
         };
         const inConflict = (id: string) => conflicting.has(id);

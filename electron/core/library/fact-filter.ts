@@ -11,6 +11,13 @@ export interface FactFilter {
   hasConflict: boolean;
 }
 
+/** The date range a from/to pair of partial dates asks for (either end may be open); null for neither. */
+export const dateWindow = (from: string | null | undefined, to: string | null | undefined): DayRange | null => {
+  const start = from ? toDayRange(from) : null;
+  const end = to ? toDayRange(to) : null;
+  return start || end ? { start: start?.start ?? -Infinity, end: end?.end ?? Infinity } : null;
+};
+
 /** Whether `fact` passes `filter` (tags: any of them; the other criteria: all). */
 export const passesFilter = (fact: Fact, filter: FactFilter, published: string | null, inConflict: (id: string) => boolean): boolean => {
   if (filter.tags.size && !fact.tags.some((tag) => filter.tags.has(tag))) return false;

@@ -1,11 +1,10 @@
 import type { FactInput, FactQuery } from '../../shared/contract/library';
 import { factInputSchema, factQuerySchema } from '../../shared/contract/library';
 import type { Fact, Source } from '../../shared/entities';
-import { toDayRange } from '../../shared/partial-date';
 import { DossierError } from '../errors';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
-import { passesFilter, type FactFilter } from './fact-filter';
+import { dateWindow, passesFilter, type FactFilter } from './fact-filter';
 import { moveToTrash } from './trash';
 import { toConflictView, toFactView } from './views';
 
@@ -62,13 +61,11 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
   const search = (query: FactQuery) => {
     const parsed = factQuerySchema.parse(query);
     const text = parsed.query.trim();
-    const from = parsed.from ? toDayRange(parsed.from) : null;
-    const to = parsed.to ? toDayRange(parsed.to) : null;
     const filter: FactFilter = {
       tags: new Set(parsed.tags),
       sourceIds: new Set(parsed.sourceIds),
       indicators: new Set(parsed.indicators),
-      window: from || to ? { start: from?.start ?? -Infinity, end: to?.end ?? Infinity } : null,
+      window: dateWindow(parsed.from, parsed.to),
       hasConflict: parsed.hasConflict,
     };
     const filtering = filter.tags.size > 0 || filter.sourceIds.size > 0 || filter.indicators.size > 0 || filter.hasConflict || filter.window !== null;

@@ -18,3 +18,13 @@ export const boundedSet = <K, V>(map: Map<K, V>, key: K, value: V, limit: number
   map.set(key, value);
   return value;
 };
+
+/** The cache map `caches` holds for `owner`, made empty on first use. */
+export const cacheFor = <K extends object, V>(caches: WeakMap<K, Map<string, V>>, owner: K): Map<string, V> => {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  return cache;
+};

@@ -8,7 +8,7 @@ import { CSL_LOCALE_FILES, CSL_STYLE_FILES, type CitationStyleId } from '../cita
 import { REPORT_FONT } from '../report/document';
 import { projectRoot } from './paths';
 import { installParallelDeflate } from './pdf-deflate';
-import { boundedSet, packageVersion } from './pdf-patch-utils';
+import { boundedSet, cacheFor, packageVersion } from './pdf-patch-utils';
 import { patchTextDrawing } from './pdf-text-drawing';
 import { patchSvgReplay } from './pdf-svg-replay';
 import { clearRenderCaches, renderCachingEnabled } from './render-cache';
@@ -469,11 +469,7 @@ const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
   const stockEncode = encode as (this: EmbeddedFontFast, text: unknown, features?: unknown) => unknown;
   proto.widthOfString = function (this: EmbeddedFontFast, text: unknown, size: number, features?: unknown): number {
     if (!fastPaths || features || typeof text !== 'string') return stockWidth.call(this, text, size, features);
-    let cache = widthCaches.get(this.font);
-    if (!cache) {
-      cache = new Map();
-      widthCaches.set(this.font, cache);
-    }
+    const cache = cacheFor(widthCaches, this.font);
     let width = cache.get(text);
     if (width === undefined) width = boundedSet(cache, text, this.layout(text, features, true).advanceWidth, WIDTH_CACHE_LIMIT);
     const scale = size / 1000;
@@ -481,11 +477,7 @@ const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
   };
   proto.encode = function (this: EmbeddedFontFast, text: unknown, features?: unknown): unknown {
     if (!fastPaths || features || typeof text !== 'string') return stockEncode.call(this, text, features);
-    let cache = encodeCaches.get(this);
-    if (!cache) {
-      cache = new Map();
-      encodeCaches.set(this, cache);
-    }
+    const cache = cacheFor(encodeCaches, this);
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
     const result = stockEncode.call(this, text, features);

@@ -1,4 +1,4 @@
-import { boundedSet, packageVersion } from './pdf-patch-utils';
+import { boundedSet, cacheFor, packageVersion } from './pdf-patch-utils';
 
 /**
  * Drawing text: pdfmake draws every word as its own pdfkit `text()` call, and pdfkit writes each
@@ -52,11 +52,7 @@ interface TextDocument {
 const showTextCaches = new WeakMap<object, Map<string, string | null>>();
 
 const showText = (font: TextFont, text: string): string | null => {
-  let cache = showTextCaches.get(font);
-  if (!cache) {
-    cache = new Map();
-    showTextCaches.set(font, cache);
-  }
+  const cache = cacheFor(showTextCaches, font);
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   // pdfkit's `_fragment` from `encode` to the TJ operator, for a text without glyph offsets.
