@@ -300,6 +300,8 @@ const main = async (): Promise<BenchResults> => {
         progress('font sharing off vs on (10-page, alternating)');
         const off: number[] = [];
         const on: number[] = [];
+        // Chart replays need the shared fonts: both modes draw charts anew, so only fonts differ.
+        setSvgReplay(false);
         setFontSharing(false);
         await render(app, ten);
         for (let i = 0; i < 5; i++) {
@@ -313,6 +315,7 @@ const main = async (): Promise<BenchResults> => {
         fail('font sharing', error);
       } finally {
         setFontSharing(true);
+        setSvgReplay(true);
       }
     }
 
