@@ -245,23 +245,21 @@ export const patchSvgReplay = (require: NodeRequire, hooks: SvgReplayHooks): voi
     doc.save();
     doc.translate(x, y);
     try {
-      if (!replaying || !hooks.replay()) {
-        stock.call(this, { ...node, x: 0, y: 0 });
-        stats.drawnAnew += 1;
-        return;
-      }
-      const steps = recordings.get(key);
+      const atOrigin = { ...node, x: 0, y: 0 };
+      const steps = replaying && hooks.replay() ? recordings.get(key) : null;
       if (steps) {
         replay(doc, steps);
         stats.replayed += 1;
-        return;
+      } else if (steps === null) {
+        // Replays off, or a drawing known not to replay: drawn anew, not recorded again.
+        stock.call(this, atOrigin);
+        stats.drawnAnew += 1;
+      } else {
+        const recorded = record(doc, hooks, () => stock.call(this, atOrigin));
+        boundedSet(recordings, key, recorded, CACHE_LIMIT);
+        if (recorded) stats.recorded += 1;
+        else stats.drawnAnew += 1;
       }
-      const atOrigin = { ...node, x: 0, y: 0 };
-      const recorded = record(doc, hooks, () => stock.call(this, atOrigin));
-      // A drawing that cannot be replayed is remembered as such, and drawn anew each time.
-      if (steps === undefined) boundedSet(recordings, key, recorded, CACHE_LIMIT);
-      if (recorded) stats.recorded += 1;
-      else stats.drawnAnew += 1;
     } finally {
       doc.restore();
     }
