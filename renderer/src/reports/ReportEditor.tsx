@@ -6,7 +6,7 @@ import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from '../library/format';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { PdfPreview } from '../pdf/PdfPreview';
-import { Toast, type ToastMessage } from './Dialog';
+import { Toast, type ToastMessage } from './Toast';
 import { ExportDialog, type ExportOptions } from './ExportDialog';
 import { FactPicker, type PickerTarget } from './FactPicker';
 import { HeaderForm } from './HeaderForm';

@@ -4,7 +4,8 @@ import type { ReportSummary } from '../../../electron/shared/contract/reports';
 import type { Template } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
-import { Dialog, Toast, type ToastMessage } from './Dialog';
+import { Dialog } from './Dialog';
+import { Toast, type ToastMessage } from './Toast';
 import { formatEdited, formatTimestamp, templateLabels } from './report-model';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'loaded'; reports: ReportSummary[] };
