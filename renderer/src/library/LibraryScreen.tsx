@@ -15,7 +15,7 @@ import { pluralise } from './format';
 import { ImportSheet } from './ImportSheet';
 import { LibraryEmptyState } from './LibraryEmptyState';
 import { Menu } from './Menu';
-import { Notice, type NoticeMessage } from './Notice';
+import { Notice, type NoticeMessage } from '../app/Notice';
 import { Sheet } from './Sheet';
 import { SourceForm, type SourceFormMode } from './SourceForm';
 import { useDebouncedValue } from './use-debounced-value';
