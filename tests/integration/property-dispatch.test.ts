@@ -251,6 +251,15 @@ const setDefined = (target: Record<string | number, unknown>, key: string | numb
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 };
 
+/**
+ * An extra field: on an object, a key it should not have; on an array, one more item (an array's
+ * named keys do not survive JSON or IPC, and `length` cannot be redefined).
+ */
+const addExtra = (target: object, key: string, value: unknown): void => {
+  if (Array.isArray(target)) target.push(value);
+  else setDefined(target as Record<string, unknown>, key, value);
+};
+
 /** The valid value with one field broken. */
 const breakOne = (valid: unknown, pathIndex: number, how: Breakage): { input: unknown; path: Path } => {
   const input = structuredClone(valid);
@@ -260,7 +269,7 @@ const breakOne = (valid: unknown, pathIndex: number, how: Breakage): { input: un
     if (how.kind === 'replace') return { input: how.with, path };
     if (how.kind === 'wrap') return { input: [input], path };
     if (how.kind === 'delete') return { input: undefined, path };
-    if (typeof input === 'object' && input !== null) setDefined(input as Record<string, unknown>, how.key, how.with);
+    if (typeof input === 'object' && input !== null) addExtra(input, how.key, how.with);
     return { input, path };
   }
   let parent = input as Record<string | number, unknown>;
@@ -271,7 +280,7 @@ const breakOne = (valid: unknown, pathIndex: number, how: Breakage): { input: un
   else if (how.kind === 'wrap') setDefined(parent, last, [parent[last]]);
   else {
     const target = parent[last];
-    if (typeof target === 'object' && target !== null) setDefined(target as Record<string, unknown>, how.key, how.with);
+    if (typeof target === 'object' && target !== null) addExtra(target, how.key, how.with);
     else setDefined(parent, last, { [how.key]: how.with });
   }
   return { input, path };
