@@ -29,9 +29,22 @@ const fromResults = (results: readonly { id: unknown; score: number }[]): WordHi
   scores: results.map((result) => result.score),
 });
 
-const byId = (hits: WordHits): Map<string, number> => {
+/**
+ * `hits`' score for the i-th match of `base` (undefined: not a match). When both words were
+ * scored by scoreWord, by MiniSearch's number in a table; otherwise by id in a map built once.
+ */
+const scoreLookup = (hits: WordHits, base: WordHits): ((i: number) => number | undefined) => {
+  const numbers = base.internal?.numbers;
+  const table = hits.internal?.scoreOf;
+  if (numbers && table) {
+    return (i) => {
+      const score = table[numbers[i]!]!;
+      return score > 0 ? score : undefined;
+    };
+  }
   hits.lookup ??= new Map(hits.ids.map((id, i) => [id, hits.scores[i]!] as const));
-  return hits.lookup;
+  const lookup = hits.lookup;
+  return (i) => lookup.get(base.ids[i]!);
 };
 
 /** Libraries up to this size are indexed at once; larger ones in the background (see `rebuild`). */
@@ -195,33 +208,16 @@ export class FactSearchIndex {
     const [narrowest, ...others] = lists;
     if (!narrowest) return [];
     if (others.length === 0) return narrowest.ids;
+    const lookups = others.map((other) => scoreLookup(other, narrowest));
     const scored: { id: string; score: number }[] = [];
-    if (narrowest.internal && others.every((other) => other.internal)) {
-      // Every word scored by scoreWord: look matches up by MiniSearch's numbers, no maps to build.
-      const { numbers } = narrowest.internal;
-      const tables = others.map((other) => other.internal!.scoreOf);
-      candidates: for (let i = 0; i < numbers.length; i += 1) {
-        const number = numbers[i]!;
-        let total = narrowest.scores[i]!;
-        for (const table of tables) {
-          const more = table[number]!;
-          if (!(more > 0)) continue candidates;
-          total += more;
-        }
-        scored.push({ id: narrowest.ids[i]!, score: total });
-      }
-      return scored.sort((left, right) => right.score - left.score).map((entry) => entry.id);
-    }
-    const lookups = others.map(byId);
     candidates: for (let i = 0; i < narrowest.ids.length; i += 1) {
-      const id = narrowest.ids[i]!;
       let total = narrowest.scores[i]!;
-      for (const other of lookups) {
-        const more = other.get(id);
+      for (const scoreOf of lookups) {
+        const more = scoreOf(i);
         if (more === undefined) continue candidates;
         total += more;
       }
-      scored.push({ id, score: total });
+      scored.push({ id: narrowest.ids[i]!, score: total });
     }
     return scored.sort((left, right) => right.score - left.score).map((entry) => entry.id);
   }
