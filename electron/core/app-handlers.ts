@@ -1,5 +1,6 @@
 import type { Status } from '../shared/contract/app';
 import type { AppDependencies } from './app';
+import { describeLibraryPatches, libraryPatchStatus } from './library-patches';
 import type { LibraryState } from './library/library-state';
 
 export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies, library: LibraryState) => {
@@ -17,6 +18,10 @@ export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies, lib
         charts: document?.charts.length ?? 0,
         conflicts: document ? library.conflictGroups().length : 0,
       },
+      libraryPatches: (() => {
+        const patches = libraryPatchStatus();
+        return { active: patches.active, requested: patches.requested, mismatches: patches.mismatches, summary: describeLibraryPatches(patches) };
+      })(),
     };
   };
   return {

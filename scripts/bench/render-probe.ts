@@ -133,9 +133,8 @@ const install = (): void => {
 };
 
 /**
- * Renderer#renderSVG, timed. The PDF renderer replaces it on its first render (chart replays,
- * pdf-svg-replay.ts) and calls the one it found for charts it draws anew: each export wraps the
- * current one again if needed (`wrap` counts nested wrappers of one name once).
+ * Renderer#renderSVG, timed: each export wraps the current one again if needed (`wrap` counts
+ * nested wrappers of one name once).
  */
 let rendererProto: Proto | null = null;
 const wrapSvg = (proto: Proto): void => {

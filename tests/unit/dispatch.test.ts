@@ -7,6 +7,7 @@ const status = {
   store: { state: 'ready' as const, path: '/data/dossier.json', schemaVersion: 3 },
   lastWrite: { state: 'idle' as const, at: null, message: null },
   counts: { sources: 1, facts: 2, reports: 0, charts: 0, conflicts: 0 },
+  libraryPatches: { active: true, requested: true, mismatches: [], summary: 'Library speed-ups on (versions checked).' },
 };
 
 const handlersWith = (overrides: Partial<Handlers>): Handlers =>

@@ -16,6 +16,7 @@ export const statusCommand: Command = {
         const { counts } = status;
         print(`Sources: ${counts.sources}   Facts: ${counts.facts}   Conflicts: ${counts.conflicts}   Reports: ${counts.reports}   Charts: ${counts.charts}`);
       }
+      print(status.libraryPatches.summary);
     }
     if (status.store.state !== 'ready') {
       const { backups } = await call('backups:list');

@@ -1,4 +1,5 @@
 import CSL from 'citeproc';
+import { libraryPatchesActive } from '../library-patches';
 
 /**
  * Two patches of citeproc-js 2.4 internals that change how an engine is *built*, never what it
@@ -78,7 +79,7 @@ export const installMacroIndex = (): void => {
   const search = original as (this: unknown, root: Node, name: string, nameAttr?: string, ret?: Node[]) => Node[];
   const indexes = new WeakMap<Node, Map<string, Node[]>>();
   proto.getNodesByName = function (this: { dataObj?: Node }, root: Node, name: string, nameAttr?: string, ret?: Node[]): Node[] {
-    if (name !== 'macro' || !nameAttr || ret || !root || root !== this.dataObj) return search.call(this, root, name, nameAttr, ret);
+    if (!libraryPatchesActive() || name !== 'macro' || !nameAttr || ret || !root || root !== this.dataObj) return search.call(this, root, name, nameAttr, ret);
     let index = indexes.get(root);
     if (!index) {
       index = new Map();
@@ -135,7 +136,7 @@ export const installSortMacroSharing = (): void => {
 
   // Mirrors CSL.expandMacro (citeproc-js 2.4.63), with the macro's tokens built once per sort area.
   csl.expandMacro = function (this: EngineState, macroKeyToken: Token, target: Token[]): void {
-    if (!sortMacroSharing || !this.build.extension) {
+    if (!sortMacroSharing || !libraryPatchesActive() || !this.build.extension) {
       original.call(this, macroKeyToken, target);
       return;
     }

@@ -1,5 +1,6 @@
 import CSL, { type CslCitation, type Engine } from 'citeproc';
 import type { Source } from '../../shared/entities';
+import { libraryPatchesActive } from '../library-patches';
 import { installMacroIndex, installSortMacroSharing } from './citeproc-patches';
 import { protectLiteral, restoreLiteral, sourceToCsl, type CslItem } from './csl-json';
 import { htmlToRuns, mergeRuns, type TextRun } from './runs';
@@ -111,11 +112,15 @@ const hash = (text: string): string => {
 };
 
 const engineFor = (styleXml: string, locales: Readonly<Record<string, string>>, lang: string): CachedEngine => {
-  const key = `${hash(styleXml)}|${lang}|${Object.keys(locales).sort().map((k) => `${k}:${hash(locales[k] ?? '')}`).join(',')}`;
+  // An engine built with the patches is kept apart from one built without them.
+  const patched = libraryPatchesActive();
+  const key = `${patched ? 'patched' : 'stock'}|${hash(styleXml)}|${lang}|${Object.keys(locales).sort().map((k) => `${k}:${hash(locales[k] ?? '')}`).join(',')}`;
   const cached = engines.get(key);
   if (cached) return cached;
-  installMacroIndex();
-  installSortMacroSharing();
+  if (patched) {
+    installMacroIndex();
+    installSortMacroSharing();
+  }
   const items = new Map<string, CslItem>();
   const sys = {
     retrieveLocale: (tag: string): string | undefined => locales[tag] ?? locales['en-US'],
@@ -229,7 +234,8 @@ export const createCitationFormatter = (options: CitationFormatterOptions): Cita
   const sources = new Map(options.items.map((source) => [source.id, source] as const));
   const cslItems = new Map(options.items.map((source) => [source.id, sourceToCsl(source, { includeUrls: options.includeUrls })] as const));
   const isNoteStyle = isNoteClass(options.styleXml);
-  const shareRepeated = options.shareRepeatedCitations !== false && clustersDependOnlyOnPosition(options.styleXml);
+  // The shortcut relies on how citeproc-js 2.4.63 positions cites: one of the library patches.
+  const shareRepeated = options.shareRepeatedCitations !== false && libraryPatchesActive() && clustersDependOnlyOnPosition(options.styleXml);
 
   const format = (clusters: readonly CitationCluster[]): FormattedCitations => {
     const { engine, items } = engineFor(options.styleXml, options.locales, lang);

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import { createScanMatcher, isPrefixTerm, queryWords } from './search-scan';
 import { cacheTermsWhileFilling } from './search-build';
+import { libraryPatchesActive } from '../library-patches';
 import { scoreWord, type WordScores } from './search-word-scores';
 
 interface IndexedFact {
@@ -116,7 +117,7 @@ export class FactSearchIndex {
     for (const fact of facts) this.documents.set(fact.id, this.toDocument(fact));
     if (facts.length <= SYNC_INDEX_LIMIT) {
       this.index = FactSearchIndex.create();
-      const done = cacheTermsWhileFilling(this.index);
+      const done = libraryPatchesActive() ? cacheTermsWhileFilling(this.index) : () => undefined;
       try {
         this.index.addAll([...this.documents.values()]);
       } finally {
@@ -128,14 +129,16 @@ export class FactSearchIndex {
     this.index = null;
     const generation = this.generation;
     const next = FactSearchIndex.create();
-    const done = cacheTermsWhileFilling(next);
-    const filled = next.addAllAsync([...this.documents.values()], { chunkSize: CHUNK_SIZE });
+    const done = libraryPatchesActive() ? cacheTermsWhileFilling(next) : () => undefined;
+    const indexed = new Map(this.documents);
+    const filled = next.addAllAsync([...indexed.values()], { chunkSize: CHUNK_SIZE });
     void filled.then(done, done);
     this.building = filled.then(() => {
       if (generation !== this.generation) return; // replaced by a newer rebuild meanwhile
       for (const id of this.changedDuringBuild) {
         const document = this.documents.get(id);
-        if (next.has(id)) next.discard(id);
+        const before = indexed.get(id);
+        if (before && next.has(id)) next.remove(before);
         if (document) next.add(document);
       }
       this.changedDuringBuild.clear();
@@ -160,8 +163,16 @@ export class FactSearchIndex {
     return this.index !== null;
   }
 
+  /*
+   * Changes remove the document as it was indexed (MiniSearch's `remove`), never `discard`: a
+   * discarded fact leaves postings that MiniSearch drops only as a search meets them, so the same
+   * word scored twice could rank facts differently. With none left behind, a word's matches and
+   * scores are a function of the index's contents, which the word cache and search-word-scores.ts
+   * rely on.
+   */
   upsert(fact: Fact): void {
     const document = this.toDocument(fact);
+    const before = this.documents.get(fact.id);
     this.documents.set(fact.id, document);
     this.scanText.delete(fact.id);
     this.forgetAnswers();
@@ -169,16 +180,17 @@ export class FactSearchIndex {
       this.changedDuringBuild.add(fact.id);
       return;
     }
-    if (this.index.has(fact.id)) this.index.replace(document);
-    else this.index.add(document);
+    if (before && this.index.has(fact.id)) this.index.remove(before);
+    this.index.add(document);
   }
 
   remove(id: string): void {
+    const before = this.documents.get(id);
     this.documents.delete(id);
     this.scanText.delete(id);
     this.forgetAnswers();
     if (!this.index) this.changedDuringBuild.add(id);
-    else if (this.index.has(id)) this.index.discard(id);
+    else if (before && this.index.has(id)) this.index.remove(before);
   }
 
   /**
@@ -227,7 +239,8 @@ export class FactSearchIndex {
     if (hits) {
       this.wordHits.delete(word);
     } else {
-      hits = scoreWord(index as MiniSearch<unknown>, word, { boosts: BOOST_ORDER, prefix: isPrefixTerm(word) }) ?? fromResults(index.search(word));
+      const fast = libraryPatchesActive() ? scoreWord(index as MiniSearch<unknown>, word, { boosts: BOOST_ORDER, prefix: isPrefixTerm(word) }) : null;
+      hits = fast ?? fromResults(index.search(word));
       if (this.wordHits.size >= RECENT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value as string);
     }
     this.wordHits.set(word, hits);

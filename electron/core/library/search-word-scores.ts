@@ -9,10 +9,10 @@ import type MiniSearch from 'minisearch';
  * those objects were most of the quarter of a second such a word took.
  *
  * Same scores, added in the same order, so the same floating-point values; ties keep the order in
- * which MiniSearch first meets each fact (its sort is stable). One difference: MiniSearch drops a
- * removed fact's postings when it meets them and counts it out of that term's document frequency
- * from then on; here such postings are skipped and the frequency is the posting list's size, so
- * after edits (until MiniSearch vacuums) scores can differ very slightly, never the matches.
+ * which MiniSearch first meets each fact (its sort is stable). An index with discarded documents
+ * not yet vacuumed is left to MiniSearch (null): it drops their postings as it meets them and
+ * counts them out of a term's frequency from then on, so its scores there depend on the search
+ * history. (search-index.ts removes documents instead of discarding them, so this does not arise.)
  *
  * This reads MiniSearch's internal index (the version is pinned in package.json); when its shape
  * is not the one expected, `scoreWord` returns null and the caller asks MiniSearch itself.
@@ -28,6 +28,7 @@ interface Internals {
   _documentIds: Map<number, unknown>;
   _documentCount: number;
   _nextId: number;
+  _dirtCount: number;
 }
 
 export interface WordScoreOptions {
@@ -58,7 +59,8 @@ const looksLikeMiniSearch7 = (index: Partial<Internals>): index is Internals =>
   index._fieldLength instanceof Map &&
   index._documentIds instanceof Map &&
   typeof index._documentCount === 'number' &&
-  typeof index._nextId === 'number';
+  typeof index._nextId === 'number' &&
+  typeof index._dirtCount === 'number';
 
 /** Which documents are live and their field lengths, by MiniSearch's number: arrays, not map lookups per posting. */
 interface Tables {
@@ -89,15 +91,16 @@ const tablesOf = (index: Internals): Tables => {
 
 export const scoreWord = (search: MiniSearch<unknown>, word: string, options: WordScoreOptions): WordScores | null => {
   const index = search as unknown as Partial<Internals>;
-  if (!looksLikeMiniSearch7(index)) return null;
+  if (!looksLikeMiniSearch7(index) || index._dirtCount !== 0) return null;
   const { live, lengths } = tablesOf(index);
   const scores = new Float64Array(index._nextId + 1);
   const seen = new Uint8Array(index._nextId + 1);
   const order: number[] = [];
   const documentCount = index._documentCount;
 
+  let stale = false;
   const add = (postings: FieldPostings | undefined, weight: number): void => {
-    if (!postings) return;
+    if (!postings || stale) return;
     for (const [field, boost] of options.boosts) {
       const fieldId = index._fieldIds[field];
       if (fieldId === undefined) continue;
@@ -109,7 +112,10 @@ export const scoreWord = (search: MiniSearch<unknown>, word: string, options: Wo
       const fieldLengths = lengths[fieldId];
       if (!fieldLengths) continue;
       for (const [docId, termFrequency] of frequencies) {
-        if (!live[docId]) continue;
+        if (!live[docId]) {
+          stale = true; // a posting MiniSearch would drop as it scores: leave the word to it
+          return;
+        }
         const fieldLength = fieldLengths[docId]!;
         const raw = inverseFrequency * (D + (termFrequency * (K + 1)) / (termFrequency + K * (1 - B + (B * fieldLength) / average)));
         // MiniSearch's product, in its order: termWeight * termBoost * fieldBoost * docBoost * rawScore.
@@ -133,6 +139,7 @@ export const scoreWord = (search: MiniSearch<unknown>, word: string, options: Wo
       add(postings, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
     }
   }
+  if (stale) return null;
   // Array#sort is stable: equal scores keep the order of first match, as in MiniSearch.
   order.sort((left, right) => scores[right]! - scores[left]!);
   return { ids: order.map((docId) => String(index._documentIds.get(docId))), scores: order.map((docId) => scores[docId]!), internal: { numbers: order, scoreOf: scores } };

@@ -431,7 +431,7 @@ export const splitHaloText = (svg: string): string =>
 /**
  * ECharts wraps a line series in a clip to the plot area even with `clip: false` (it only widens
  * the clip). The axes hold every point, so the clip draws nothing; in the PDF it would become a
- * soft-mask group (svg-to-pdfkit), heavier to draw and to view, and not replayable (pdf-svg-replay.ts).
+ * soft-mask group (svg-to-pdfkit), heavier to draw and to view.
  */
 const withoutClip = (svg: string): string => svg.replace(/<clipPath\b[\s\S]*?<\/clipPath>/g, '').replace(/\s+clip-path="url\(#[^)"]*\)"/g, '');
 

@@ -1,13 +1,13 @@
 import { installParallelDeflate } from './pdf-deflate';
+import { libraryPatchesActive } from '../library-patches';
 import { boundedSet, cacheFor, packageVersion } from './pdf-patch-utils';
-import { patchSvgReplay, type SvgReplayHooks } from './pdf-svg-replay';
 import { patchTextDrawing } from './pdf-text-drawing';
 
 /**
  * The renderer's fast paths over pdfmake 0.3.11 and pdfkit 0.19.1, each installed only for the
  * version whose code it follows and switched off by `setRenderFastPaths(false)`. This module
- * holds the ones that write the same bytes as the libraries' own code; pdf-text-drawing.ts,
- * pdf-deflate.ts and pdf-svg-replay.ts hold those that change the file but not what a reader sees
+ * holds the ones that write the same bytes as the libraries' own code; pdf-text-drawing.ts and
+ * pdf-deflate.ts hold those that change the file but not what a reader sees
  * (see pdf-renderer.ts for the measurements).
  */
 
@@ -35,6 +35,8 @@ import { patchTextDrawing } from './pdf-text-drawing';
  * `setRenderFastPaths(false)` renders with pdfmake's and pdfkit's own code (for comparison).
  */
 let fastPaths = true;
+/** On when this module's switch and the one switch for all library patches (core/library-patches.ts) are. */
+const on = (): boolean => fastPaths && libraryPatchesActive();
 let fastPathsPatched = false;
 let referencePatched = false;
 
@@ -87,7 +89,7 @@ const patchMeasure = (require: NodeRequire): void => {
   const getStyleProperty: GetStyleProperty = (item, stack, property, defaultValue) => get.call(stackClass, item, stack, property, defaultValue);
 
   inlines.measure = function (this: TextInlinesLike, array: Inline[], stack: unknown): Inline[] {
-    if (!fastPaths) return stock.call(this, array, stack);
+    if (!on()) return stock.call(this, array, stack);
     const first = array[0];
     if (first) {
       const leadingIndent = getStyleProperty(first, stack, 'leadingIndent', 0) as number;
@@ -187,7 +189,7 @@ const patchReference = (proto: Record<string, unknown>): void => {
   const stockWrite = write as (this: ReferenceLike, chunk: unknown) => void;
   const stockFinalize = finalize as (this: ReferenceLike) => void;
   proto.write = function (this: ReferenceLike, chunk: unknown): void {
-    if (!fastPaths || chunk instanceof Uint8Array || !Array.isArray(this.buffer)) {
+    if (!on() || chunk instanceof Uint8Array || !Array.isArray(this.buffer)) {
       flushPendingText(this);
       stockWrite.call(this, chunk);
       return;
@@ -250,7 +252,7 @@ const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
   const stockWidth = widthOfString as (this: EmbeddedFontFast, text: unknown, size: number, features?: unknown) => number;
   const stockEncode = encode as (this: EmbeddedFontFast, text: unknown, features?: unknown) => unknown;
   proto.widthOfString = function (this: EmbeddedFontFast, text: unknown, size: number, features?: unknown): number {
-    if (!fastPaths || features || typeof text !== 'string') return stockWidth.call(this, text, size, features);
+    if (!on() || features || typeof text !== 'string') return stockWidth.call(this, text, size, features);
     const cache = cacheFor(widthCaches, this.font);
     let width = cache.get(text);
     if (width === undefined) width = boundedSet(cache, text, this.layout(text, features, true).advanceWidth, WIDTH_CACHE_LIMIT);
@@ -258,7 +260,7 @@ const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
     return width * scale;
   };
   proto.encode = function (this: EmbeddedFontFast, text: unknown, features?: unknown): unknown {
-    if (!fastPaths || features || typeof text !== 'string') return stockEncode.call(this, text, features);
+    if (!on() || features || typeof text !== 'string') return stockEncode.call(this, text, features);
     const cache = cacheFor(encodeCaches, this);
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
@@ -288,7 +290,7 @@ const patchColours = (documentProto: Record<string, unknown>): void => {
   if (typeof setColorCore !== 'function') return;
   const stock = setColorCore as (this: ColourDocument, color: unknown, stroke: boolean) => boolean;
   documentProto._setColorCore = function (this: ColourDocument, color: unknown, stroke: boolean): boolean {
-    if (!fastPaths || typeof color !== 'string' || color.charAt(0) !== '#') return stock.call(this, color, stroke);
+    if (!on() || typeof color !== 'string' || color.charAt(0) !== '#') return stock.call(this, color, stroke);
     let entry = hexColours.get(color);
     if (!entry) {
       const normalized = this._normalizeColor(color);
@@ -315,12 +317,12 @@ const patchSvgMeasure = (require: NodeRequire): void => {
   const stockMeasure = measure as (this: unknown, svg: unknown) => { width: unknown; height: unknown };
   const stockWrite = write as (this: unknown, svg: unknown, dimensions: { width: unknown; height: unknown }) => unknown;
   proto.measureSVG = function (this: unknown, svg: unknown): { width: unknown; height: unknown } {
-    if (!fastPaths || typeof svg !== 'string') return stockMeasure.call(this, svg);
+    if (!on() || typeof svg !== 'string') return stockMeasure.call(this, svg);
     const size = svgSizes.get(svg) ?? boundedSet(svgSizes, svg, stockMeasure.call(this, svg), SVG_CACHE_LIMIT);
     return { width: size.width, height: size.height };
   };
   proto.writeDimensions = function (this: unknown, svg: unknown, dimensions: { width: unknown; height: unknown }): unknown {
-    if (!fastPaths || typeof svg !== 'string' || typeof dimensions.width !== 'number' || typeof dimensions.height !== 'number') return stockWrite.call(this, svg, dimensions);
+    if (!on() || typeof svg !== 'string' || typeof dimensions.width !== 'number' || typeof dimensions.height !== 'number') return stockWrite.call(this, svg, dimensions);
     const key = `${dimensions.width}x${dimensions.height}`;
     const sizes = svgResized.get(svg) ?? boundedSet(svgResized, svg, new Map<string, unknown>(), SVG_CACHE_LIMIT);
     if (sizes.has(key)) return sizes.get(key);
@@ -329,18 +331,14 @@ const patchSvgMeasure = (require: NodeRequire): void => {
 };
 
 
-/**
- * Installs every fast path on pdfmake's document prototype (once). `replay` tells when chart
- * replays may be used and `isOurFont` which font files they may name (pdf-svg-replay.ts).
- */
-export const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unknown>, svg: Pick<SvgReplayHooks, 'replay' | 'isOurFont'>): void => {
+/** Installs every fast path on pdfmake's document prototype (once). */
+export const patchFastPaths = (require: NodeRequire, documentProto: Record<string, unknown>): void => {
   if (fastPathsPatched) return;
   fastPathsPatched = true;
   patchMeasure(require);
   patchSvgMeasure(require);
-  patchSvgReplay(require, { active: () => fastPaths, ...svg });
   patchColours(documentProto);
-  patchTextDrawing(require, documentProto, () => fastPaths);
+  patchTextDrawing(require, documentProto, on);
   // pdfkit does not export PDFReference: take its prototype from the first reference made.
   const kitRef = (Object.getPrototypeOf(documentProto) as Record<string, unknown>).ref;
   if (typeof kitRef !== 'function') return;
@@ -351,7 +349,7 @@ export const patchFastPaths = (require: NodeRequire, documentProto: Record<strin
       referencePatched = true;
       const referenceProto = Object.getPrototypeOf(ref) as Record<string, unknown>;
       patchReference(referenceProto);
-      installParallelDeflate(referenceProto, documentProto, { beforeEnd: (reference) => flushPendingText(reference as unknown as ReferenceLike), active: () => fastPaths });
+      installParallelDeflate(referenceProto, documentProto, { beforeEnd: (reference) => flushPendingText(reference as unknown as ReferenceLike), active: on });
     }
     return ref;
   };

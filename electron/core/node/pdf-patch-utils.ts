@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** Small helpers shared by the modules that patch pdfmake and pdfkit. */
 
@@ -6,7 +8,18 @@ import { createRequire } from 'node:module';
 export const packageVersion = (require: NodeRequire, name: string, from?: string): string | null => {
   try {
     const resolve = from ? createRequire(require.resolve(`${from}/package.json`)) : require;
-    return (resolve(`${name}/package.json`) as { version?: string }).version ?? null;
+    try {
+      return (resolve(`${name}/package.json`) as { version?: string }).version ?? null;
+    } catch {
+      // A package whose `exports` hides package.json (MiniSearch): find it above its entry point.
+      for (let dir = dirname(resolve.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+        const file = join(dir, 'package.json');
+        if (!existsSync(file)) continue;
+        const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (json.name === name) return json.version ?? null;
+      }
+      return null;
+    }
   } catch {
     return null;
   }

@@ -8,7 +8,9 @@ import { CSL_LOCALE_FILES, CSL_STYLE_FILES, type CitationStyleId } from '../cita
 import { REPORT_FONT } from '../report/document';
 import { projectRoot } from './paths';
 import { patchFastPaths, withFastFont } from './pdf-fast-paths';
-import { clearRenderCaches, renderCachingEnabled } from './render-cache';
+import { libraryPatchesActive } from '../library-patches';
+import { checkLibraryPatches } from './library-versions';
+import { clearRenderCaches } from './render-cache';
 
 export { setRenderFastPaths } from './pdf-fast-paths';
 
@@ -166,8 +168,14 @@ let patched = false;
 /** Cap for the shared shaped-word caches (entries per font); reset when exceeded. */
 const LAYOUT_CACHE_LIMIT = 50_000;
 
+/** The shared font parse is one of the library patches: on only while they are. */
+const sharingFonts = (): boolean => fontSharing && libraryPatchesActive();
+
 const patchPdfmakeDocument = (): void => {
   if (patched) return;
+  // All or none (core/library-patches.ts): with another pdfmake or pdfkit, or switched off, nothing is installed.
+  const patches = checkLibraryPatches();
+  if (!patches.active) return;
   patched = true;
   const require = createRequire(import.meta.url);
   const documentModule = require('pdfmake/js/PDFDocument') as { default?: { prototype: Record<string, unknown> } };
@@ -175,7 +183,7 @@ const patchPdfmakeDocument = (): void => {
   const kitFont = proto ? (Object.getPrototypeOf(proto) as Record<string, unknown>).font : undefined;
   const provideFont = proto?.provideFont;
   if (!proto || typeof kitFont !== 'function' || typeof provideFont !== 'function') return; // another pdfmake: leave it alone
-  patchFastPaths(require, proto, { replay: () => fontSharing && renderCachingEnabled(), isOurFont: (path) => fontBytes.has(path) });
+  patchFastPaths(require, proto);
   const openFont = kitFont as (this: KitDocument, src: unknown, family?: unknown, size?: unknown) => KitDocument;
   const originalProvide = provideFont as (this: KitDocument, family: string, bold: boolean, italics: boolean) => EmbeddedFontLike;
 
@@ -204,7 +212,7 @@ const patchPdfmakeDocument = (): void => {
   };
 
   proto.provideFont = function (this: KitDocument, family: string, bold: boolean, italics: boolean): EmbeddedFontLike {
-    if (fontSharing) {
+    if (sharingFonts()) {
       const type = this.getFontType(bold, italics);
       const cached = this.fontCache[family]?.[type];
       if (cached) return cached;
@@ -220,7 +228,7 @@ const patchPdfmakeDocument = (): void => {
 
   proto.font = function (this: KitDocument, src: unknown, family?: unknown, size?: unknown): KitDocument {
     // The SVG renderer names fonts by file path; answer from the shared parse instead of re-reading.
-    if (fontSharing && typeof src === 'string' && fontBytes.has(src)) attach(this, src);
+    if (sharingFonts() && typeof src === 'string' && fontBytes.has(src)) attach(this, src);
     return openFont.call(this, src, family, size);
   };
 };

@@ -2,7 +2,6 @@ import type { ChartModel } from '../charts/chart-model';
 import type { CitationCluster, CitationFormatter, FormattedCitations } from '../citations';
 import type { Source } from '../../shared/entities';
 import type { RenderChartOptions } from './chart-renderer';
-import { clearSvgReplays } from './pdf-svg-replay';
 
 /**
  * Results the PDF export can reuse from one render to the next. The live preview renders the
@@ -172,16 +171,17 @@ export const cachedChartSvg = (
 export const clearRenderCaches = (): void => {
   citationCache.clear();
   chartCache.clear();
-  clearSvgReplays();
 };
 
-/** Whether the caches are on (the PDF renderer's chart replays follow the same switch). */
+/** Whether the caches are on. */
 export const renderCachingEnabled = (): boolean => enabled;
 
-/** Turns the caches on or off (on by default); off computes everything on every render, and draws every chart anew. */
+/**
+ * Turns the caches on or off (on by default); off computes everything on every render, and
+ * leaves what the caches hold alone (their keys are their inputs, so it stays right).
+ */
 export const setRenderCaching = (on: boolean): void => {
   enabled = on;
-  if (!on) clearRenderCaches();
 };
 
 export const renderCacheStats = (): RenderCacheStats => ({ ...stats });

@@ -1,6 +1,7 @@
 import { buildChartModel, type ChartModel } from '../charts/chart-model';
 import type { ChartRenderer } from '../charts/chart-ports';
 import { createCitationFormatter } from '../citations';
+import { libraryPatchesActive } from '../library-patches';
 import { buildReportDocument, chartWidthFor, type ChartSvg } from '../report';
 import type { ReportRenderer } from '../reports/report-ports';
 import type { Chart, Fact, Report, Source } from '../../shared/entities';
@@ -45,7 +46,8 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
         style: report.citationStyle,
         lang,
       }),
-      `${report.citationStyle}|${lang}|no-urls`,
+      // Notes formatted with the library patches are kept apart from those formatted without.
+      `${report.citationStyle}|${lang}|no-urls|${libraryPatchesActive() ? 'patched' : 'stock'}`,
       sources,
     );
     const chartSvgs: Record<string, ChartSvg> = {};

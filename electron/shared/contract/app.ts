@@ -26,6 +26,13 @@ export const statusSchema = z.object({
     charts: z.number().int(),
     conflicts: z.number().int(),
   }),
+  /** The speed-ups that reach into library internals (core/library-patches.ts): on, or why not. */
+  libraryPatches: z.object({
+    active: z.boolean(),
+    requested: z.boolean(),
+    mismatches: z.array(z.object({ library: z.string(), expected: z.string(), installed: z.string().nullable() })),
+    summary: z.string(),
+  }),
 });
 export type Status = z.infer<typeof statusSchema>;
 

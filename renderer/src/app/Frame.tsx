@@ -36,6 +36,17 @@ const SaveState = ({ status }: { status: Status }) => {
   return <p className="rail__save">{lastWrite.state === 'saved' ? 'All changes saved' : 'Library up to date'}</p>;
 };
 
+/** Said only when the library speed-ups are off because an installed version differs: exports are still right, only slower. */
+const PatchState = ({ status }: { status: Status }) => {
+  const patches = status.libraryPatches;
+  if (patches.active || patches.mismatches.length === 0) return null;
+  return (
+    <p className="rail__save" role="status" title={patches.summary}>
+      Speed-ups off (library versions differ)
+    </p>
+  );
+};
+
 /** Every screen holds state from the old library, so a restore reloads the page. */
 const BackupsButton = () => {
   const [open, setOpen] = useState(false);
@@ -95,6 +106,7 @@ export const Frame = ({
             {`\u200e${status.dataDir}\u200e`}
           </p>
           <SaveState status={status} />
+          <PatchState status={status} />
           <BackupsButton />
         </div>
       </nav>
