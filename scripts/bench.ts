@@ -20,7 +20,6 @@ import { buildChartModel } from '../electron/core/charts/chart-model';
 import { renderChartSvg } from '../electron/core/node/chart-renderer';
 import { openApp, type OpenedApp } from '../electron/core/node/open-app';
 import { setLibraryPatches } from '../electron/core/library-patches';
-import { setFontSharing } from '../electron/core/node/pdf-renderer';
 import { setRenderCaching } from '../electron/core/node/render-cache';
 import type { Chart, Report } from '../electron/shared/entities';
 import { ownCpuMs } from './bench/cpu';
@@ -103,7 +102,7 @@ const measureRss = async (plan: ReportPlan): Promise<BenchResults['rss']> => {
 const main = async (): Promise<BenchResults> => {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const results: BenchResults = { sizes: [], rss: null, charts: [], fontSharing: null, preview: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
+  const results: BenchResults = { sizes: [], rss: null, charts: [], preview: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
   const os = await import('node:os');
   results.environment = { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => round(v, 2)) };
   let browser: Browser | null = null;
@@ -293,28 +292,7 @@ const main = async (): Promise<BenchResults> => {
       fail('chart SVG timing', error);
     }
 
-    // 5. Font sharing off vs on, 10-page export (alternating).
     const ten = built.find((entry) => entry.size.target === 10)?.built.report;
-    if (ten) {
-      try {
-        progress('font sharing off vs on (10-page, alternating)');
-        const off: number[] = [];
-        const on: number[] = [];
-        setFontSharing(false);
-        await render(app, ten);
-        for (let i = 0; i < 5; i++) {
-          setFontSharing(false);
-          off.push((await render(app, ten)).ms);
-          setFontSharing(true);
-          on.push((await render(app, ten)).ms);
-        }
-        results.fontSharing = { offMs: round(median(off)), onMs: round(median(on)), offOverOn: round(median(off) / median(on), 2) };
-      } catch (error) {
-        fail('font sharing', error);
-      } finally {
-        setFontSharing(true);
-      }
-    }
 
     // 7. The library at 100,000 facts: a store of that size opened, searched and filtered through the dispatch.
     try {

@@ -45,7 +45,6 @@ export interface BenchResults {
   sizes: SizeResult[];
   rss: { peakRssMb: number; peakBeforeExportMb: number; peakAfterFirstExportMb: number; pageCount: number; targetMb: number; met: boolean } | null;
   charts: { type: string; width: number; height: number; modelMs: number; svgMs: number; totalMs: number; svgBytes: number }[];
-  fontSharing: { offMs: number; onMs: number; offOverOn: number } | null;
   preview: {
     roundTripMs: number;
     serverMs: number;
@@ -148,7 +147,6 @@ export const printTable = (r: BenchResults): void => {
     out.push(`Peak RSS of the app's process (built browser-mode server, out/main/server.js), 10-page export ×4 over its API: ${r.rss.peakRssMb} MB — target < ${r.rss.targetMb} MB: ${yesNo(r.rss.met)}`);
     out.push(`  started, library open, report built ${r.rss.peakBeforeExportMb} MB → after the 1st export ${r.rss.peakAfterFirstExportMb} MB → after the 4th ${r.rss.peakRssMb} MB (VmHWM)`);
   }
-  if (r.fontSharing) out.push(`Font sharing, 10-page export: off ${ms(r.fontSharing.offMs)} / on ${ms(r.fontSharing.onMs)} = ${ratio(r.fontSharing.offOverOn)} (off/on)`);
   out.push('');
   if (r.charts.length) {
     out.push('One chart → SVG (buildChartModel + renderChartSvg, median of 50):');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitationFormatter, runsToText, type FormattedCitations } from '../../electron/core/citations';
-import { loadCslResources, renderPdf, renderPdfDocument, setFontSharing } from '../../electron/core/node/pdf-renderer';
+import { loadCslResources, renderPdf, renderPdfDocument } from '../../electron/core/node/pdf-renderer';
 import { buildReportDocument, factValue, numberCitations, type ChartSvg, type CitationNumbering } from '../../electron/core/report';
 import type { Block, Chart, Fact, Inline, Report, Source } from '../../electron/shared/entities';
 import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
@@ -216,7 +216,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  setFontSharing(true);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -318,11 +317,6 @@ describe('PDF export, read back', () => {
     const second = await renderPdf(definition);
     expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
     expect(Buffer.compare(Buffer.from(first), Buffer.from(a4))).toBe(0);
-    // The shared font parse changes nothing in the output.
-    setFontSharing(false);
-    const unshared = await renderPdf(build(report()));
-    setFontSharing(true);
-    expect(Buffer.compare(Buffer.from(unshared), Buffer.from(a4))).toBe(0);
   });
 
   it('renders US Letter when the report asks for it', async () => {
@@ -338,26 +332,5 @@ describe('PDF export, read back', () => {
   it('reads no file but its fonts and fetches nothing', async () => {
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }], defaultStyle: { font: 'DejaVu Sans' } })).rejects.toThrow(/denied/);
     await expect(renderPdf({ content: [{ image: 'remote' }], images: { remote: 'https://example.org/a.png' }, defaultStyle: { font: 'DejaVu Sans' } })).rejects.toThrow(/denied/);
-  });
-
-  it('measures the shared font parse (logged, not asserted)', async () => {
-    const definition = build(report());
-    // Alternate the two modes so load from other processes hits both alike.
-    const times: Record<'shared' | 'reparsed', number[]> = { shared: [], reparsed: [] };
-    await renderPdf(definition);
-    for (let i = 0; i < 10; i += 1) {
-      const mode = i % 2 === 0 ? 'reparsed' : 'shared';
-      setFontSharing(mode === 'shared');
-      const start = performance.now();
-      await renderPdf(definition);
-      times[mode].push(performance.now() - start);
-    }
-    setFontSharing(true);
-    const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-    const without = median(times.reparsed);
-    const withSharing = median(times.shared);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [a4File], { encoding: 'utf8' }))?.[1]);
-    console.log(`[pdf-export] ${pages}-page appeal, median of 5 warm renders: ${without.toFixed(0)} ms re-parsing fonts, ${withSharing.toFixed(0)} ms with the shared parse`);
-    expect(withSharing).toBeGreaterThan(0);
   });
 });

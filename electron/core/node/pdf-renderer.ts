@@ -8,7 +8,6 @@ import { CSL_LOCALE_FILES, CSL_STYLE_FILES, type CitationStyleId } from '../cita
 import { REPORT_FONT } from '../report/document';
 import { projectRoot } from './paths';
 import { patchFastPaths, withFastFont } from './pdf-fast-paths';
-import { libraryPatchesActive } from '../library-patches';
 import { checkLibraryPatches } from './library-versions';
 import { clearRenderCaches } from './render-cache';
 
@@ -30,33 +29,11 @@ export { setRenderFastPaths } from './pdf-fast-paths';
  * - pdfmake mutates the definition it renders; renderPdf renders a copy, so the caller's
  *   definition can be rendered again.
  *
- * Font re-parsing, and what this module does about it
- * ---------------------------------------------------
- * For every document pdfmake makes a new pdfkit document, and pdfkit opens each font afresh:
- * read the file, `fontkit.create()` (parse the directory, then lazily cmap, hmtx, GSUB/GPOS, glyf
- * as text is laid out), and start an empty per-document layout cache of shaped words. Worse, the
- * SVG renderer calls `doc.font(path)` for every `<text>` element of every chart, and pdfkit — not
- * finding the path among its cached families — reads and parses the file again each time before
- * noticing it already has an equal font. All of that work is identical from one export to the next.
- *
- * The fix sits at the layer where pdfmake asks pdfkit for a font: pdfmake's `PDFDocument` (a
- * pdfkit subclass). Its `provideFont` (text) and `font` (SVG text) are wrapped so that, for our
- * registered font files, each document gets a pdfkit `EmbeddedFont` built around one process-wide
- * fontkit `Font` per file (parsed tables and glyph cache kept) and one shared cache of shaped words
- * per file, and the path is registered in the document's font families so SVG text finds it. What
- * must stay per document stays per document: the EmbeddedFont itself (its id, subset of used glyphs,
- * widths and ToUnicode map), so each PDF embeds exactly the glyphs it uses. fontkit's `create` cannot
- * be wrapped (the package exports it as a getter-only property), and pdfkit's `EmbeddedFont` class
- * is not exported, so the first font built the ordinary way supplies its constructor.
- *
- * Measured here (2 cores shared with other jobs, load average ~4, so absolute numbers are noisy;
- * the two modes were alternated run by run, `setFontSharing(false)` being stock pdfmake), median of
- * warm renders of the same definition:
- *   - 9-page donor appeal, 3 charts, ~45 notes (tests/integration/pdf-export.test.ts): 289 ms → 179 ms
- *   - 8-page appeal, 2 charts, 42 notes: 269 ms → 160 ms (fastest runs 202 ms → 122 ms)
- * i.e. ~110 ms (about 40 %) less per export, the same bytes either way (the integration test
- * compares them). The first render in a process still pays ~1 s for loading pdfmake and parsing the
- * fonts once.
+ * Fonts are not shared between documents: every document opens its fonts afresh, as stock pdfmake
+ * does. A shared fontkit font was tried (about 40 % off a warm export) and removed: fontkit keeps
+ * each glyph object with the characters it was first met with, so a glyph first met as part of
+ * another (Cyrillic "е" inside "ё") lost its text in every later document's ToUnicode map, and
+ * copied or extracted text read "т рриторий" for "территорий" (tests/integration/pdf-glyph-text.test.ts).
  *
  * Fast paths (pdf-fast-paths.ts): pdfmake's per-word style resolution, SVG size parsing and
  * pdfkit's per-word text drawing, colour setting, width measuring, glyph encoding and content
@@ -130,106 +107,29 @@ interface PdfmakeRuntime {
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
 }
 
-/** What this module touches of pdfkit's document (pdfkit 0.19 as used by pdfmake 0.3). */
-interface KitDocument {
-  _fontFamilies: Record<string, EmbeddedFontLike>;
-  _fontCount: number;
-  _font: EmbeddedFontLike | null;
-  fontCache: Record<string, Record<string, EmbeddedFontLike>>;
-  getFontType(bold: boolean, italics: boolean): string;
-  getFontFile(family: string, bold: boolean, italics: boolean): unknown;
-}
-
-interface EmbeddedFontLike {
-  font: unknown;
-  layoutCache?: Record<string, unknown>;
-  constructor: new (document: KitDocument, font: unknown, id: string) => EmbeddedFontLike;
-}
-
-interface SharedFont {
-  font: unknown;
-  Embedded: new (document: KitDocument, font: unknown, id: string) => EmbeddedFontLike;
-  layoutCache: Record<string, unknown>;
-}
-
 interface Runtime {
   pdfmake: PdfmakeRuntime;
   fontPaths: string[];
 }
 
 let runtime: Runtime | null = null;
-/** Font bytes by absolute path, read once (only these files are readable by pdfmake). */
-const fontBytes = new Map<string, Uint8Array>();
-/** Parsed fonts shared by all documents, by absolute path. */
-const sharedFonts = new Map<string, SharedFont>();
-let fontSharing = true;
 let patched = false;
-
-/** Cap for the shared shaped-word caches (entries per font); reset when exceeded. */
-const LAYOUT_CACHE_LIMIT = 50_000;
-
-/** The shared font parse is one of the library patches: on only while they are. */
-const sharingFonts = (): boolean => fontSharing && libraryPatchesActive();
 
 const patchPdfmakeDocument = (): void => {
   if (patched) return;
   // All or none (core/library-patches.ts): with another pdfmake or pdfkit, or switched off, nothing is installed.
-  const patches = checkLibraryPatches();
-  if (!patches.active) return;
+  if (!checkLibraryPatches().active) return;
   patched = true;
   const require = createRequire(import.meta.url);
   const documentModule = require('pdfmake/js/PDFDocument') as { default?: { prototype: Record<string, unknown> } };
   const proto = documentModule.default?.prototype;
-  const kitFont = proto ? (Object.getPrototypeOf(proto) as Record<string, unknown>).font : undefined;
   const provideFont = proto?.provideFont;
-  if (!proto || typeof kitFont !== 'function' || typeof provideFont !== 'function') return; // another pdfmake: leave it alone
+  if (!proto || typeof provideFont !== 'function') return; // another pdfmake: leave it alone
   patchFastPaths(require, proto);
-  const openFont = kitFont as (this: KitDocument, src: unknown, family?: unknown, size?: unknown) => KitDocument;
-  const originalProvide = provideFont as (this: KitDocument, family: string, bold: boolean, italics: boolean) => EmbeddedFontLike;
-
-  /** This document's EmbeddedFont for one of our font files, built around the shared parse. */
-  const attach = (doc: KitDocument, path: string): EmbeddedFontLike | null => {
-    const existing = doc._fontFamilies[path];
-    if (existing) return existing;
-    const bytes = fontBytes.get(path);
-    if (!bytes) return null;
-    let shared = sharedFonts.get(path);
-    let embedded: EmbeddedFontLike;
-    if (!shared) {
-      // First use in this process: let pdfkit open it the ordinary way, then keep its parts.
-      const current = doc._font;
-      openFont.call(doc, bytes);
-      embedded = doc._font as EmbeddedFontLike;
-      doc._font = current;
-      shared = { font: embedded.font, Embedded: embedded.constructor, layoutCache: embedded.layoutCache ?? Object.create(null) };
-      sharedFonts.set(path, shared);
-    } else {
-      embedded = new shared.Embedded(doc, shared.font, `F${++doc._fontCount}`);
-    }
-    embedded.layoutCache = shared.layoutCache;
-    doc._fontFamilies[path] = embedded;
-    return embedded;
-  };
-
-  proto.provideFont = function (this: KitDocument, family: string, bold: boolean, italics: boolean): EmbeddedFontLike {
-    if (sharingFonts()) {
-      const type = this.getFontType(bold, italics);
-      const cached = this.fontCache[family]?.[type];
-      if (cached) return cached;
-      const file = this.getFontFile(family, bold, italics);
-      const embedded = typeof file === 'string' ? attach(this, file) : null;
-      if (embedded) {
-        (this.fontCache[family] ??= {})[type] = embedded;
-        return withFastFont(embedded);
-      }
-    }
+  const originalProvide = provideFont as (this: unknown, family: string, bold: boolean, italics: boolean) => unknown;
+  // pdfkit's embedded-font class is not exported: its prototype is patched on the first font made.
+  proto.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean): unknown {
     return withFastFont(originalProvide.call(this, family, bold, italics));
-  };
-
-  proto.font = function (this: KitDocument, src: unknown, family?: unknown, size?: unknown): KitDocument {
-    // The SVG renderer names fonts by file path; answer from the shared parse instead of re-reading.
-    if (sharingFonts() && typeof src === 'string' && fontBytes.has(src)) attach(this, src);
-    return openFont.call(this, src, family, size);
   };
 };
 
@@ -242,9 +142,6 @@ const ensureRuntime = (): Runtime => {
     italics: resolve(dir, FONT_FILES.italics),
     bolditalics: resolve(dir, FONT_FILES.bolditalics),
   };
-  fontBytes.clear();
-  sharedFonts.clear();
-  for (const path of Object.values(paths)) fontBytes.set(path, new Uint8Array(readFileSync(path)));
   patchPdfmakeDocument();
 
   const pdfmake = pdfmakeModule as unknown as PdfmakeRuntime;
@@ -273,17 +170,6 @@ const copyDefinition = <T>(value: T): T => {
     return out as T;
   }
   return value;
-};
-
-const trimLayoutCaches = (): void => {
-  for (const shared of sharedFonts.values()) {
-    let count = 0;
-    for (const _key in shared.layoutCache) if (++count > LAYOUT_CACHE_LIMIT) break;
-    if (count > LAYOUT_CACHE_LIMIT) {
-      // Documents already built keep the old object; new ones share a fresh cache.
-      shared.layoutCache = Object.create(null) as Record<string, unknown>;
-    }
-  }
 };
 
 export interface RenderedDocument {
@@ -324,21 +210,11 @@ export const renderPdfDocument = async (definition: TDocumentDefinitions): Promi
   };
   copy.header = listen as TDocumentDefinitions['header'];
   const buffer = await readDocument(await pdfmake.createPdf(copy).getStream());
-  trimLayoutCaches();
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pageCount };
 };
 
 /** Renders a pdfmake document definition to PDF bytes. The definition itself is not modified. */
 export const renderPdf = async (definition: TDocumentDefinitions): Promise<Uint8Array> => (await renderPdfDocument(definition)).bytes;
-
-/**
- * Turns the shared font parse on or off (on by default). Off opens fonts exactly as stock pdfmake
- * does; used to measure the difference and as an escape hatch. (The other fast paths of this
- * module have their own switch, `setRenderFastPaths`.)
- */
-export const setFontSharing = (enabled: boolean): void => {
-  fontSharing = enabled;
-};
 
 /** The absolute paths of the font files pdfmake is allowed to read. */
 export const pdfFontPaths = (): readonly string[] => ensureRuntime().fontPaths;
