@@ -1,7 +1,6 @@
 /**
  * One switch for every speed-up that reaches into a library's internals: pdfmake's and pdfkit's
- * (core/node/pdf-fast-paths.ts, pdf-text-drawing.ts, pdf-deflate.ts, the shared font parse in
- * pdf-renderer.ts), citeproc-js's (citations/citeproc-patches.ts and the repeated-cluster
+ * (core/node/pdf-fast-paths.ts, pdf-text-drawing.ts, pdf-deflate.ts), citeproc-js's (citations/citeproc-patches.ts and the repeated-cluster
  * shortcut in citations/formatter.ts) and MiniSearch's (library/search-word-scores.ts).
  *
  * Each was written against the exact versions below and is held to the library's own output by
