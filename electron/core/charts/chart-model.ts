@@ -310,8 +310,8 @@ export const defaultChartOptions = (locale = DEFAULT_LOCALE): ChartOptions => ({
   labelPosition: 'auto',
   note: '',
   annotations: [],
-  labels: {},
-  series: {},
+  labels: Object.create(null) as Record<string, string>,
+  series: Object.create(null) as Record<string, string>,
   categoryBy: 'auto',
   seriesBy: 'auto',
   derived: [],
@@ -339,7 +339,9 @@ export const parseChartOptions = (
     if (value === undefined || value === null) continue;
     const parsed = optionShapes[key as keyof typeof optionShapes].safeParse(value);
     if (parsed.success) {
-      target[key] = key === 'unit' && parsed.data === '' ? null : parsed.data;
+      // Labels and series names are keyed by fact ids, which are data: no prototype may answer for "constructor".
+      if (key === 'labels' || key === 'series') target[key] = Object.assign(Object.create(null), parsed.data);
+      else target[key] = key === 'unit' && parsed.data === '' ? null : parsed.data;
     } else {
       const issue = parsed.error.issues[0];
       warnings.push(`Option "${key}" was ignored: ${issue ? issue.message : 'invalid value'}.`);

@@ -228,6 +228,15 @@ const representatives = (citations: readonly CslCitation[], isNoteStyle: boolean
   return { citations: kept, representativeOf };
 };
 
+/**
+ * citeproc-js keeps its registry in plain objects keyed by item id, so a source id such as
+ * "constructor" or "__proto__" would read Object.prototype's member there. Ids cross into citeproc
+ * with a prefix no Object.prototype member has, and are read back without it.
+ */
+const CSL_ID_PREFIX = 'src:';
+const toCslId = (id: string): string => `${CSL_ID_PREFIX}${id}`;
+const fromCslId = (id: string): string => (id.startsWith(CSL_ID_PREFIX) ? id.slice(CSL_ID_PREFIX.length) : id);
+
 export const createCitationFormatter = (options: CitationFormatterOptions): CitationFormatter => {
   if (!options.locales['en-US']) throw new Error('The citation locales must include en-US.');
   const lang = options.lang ?? 'en-GB';
@@ -240,7 +249,7 @@ export const createCitationFormatter = (options: CitationFormatterOptions): Cita
   const format = (clusters: readonly CitationCluster[]): FormattedCitations => {
     const { engine, items } = engineFor(options.styleXml, options.locales, lang);
     items.clear();
-    for (const [id, item] of cslItems) items.set(id, item);
+    for (const [id, item] of cslItems) items.set(toCslId(id), { ...item, id: toCslId(id) });
     engine.restoreProcessorState([]);
 
     const citations: CslCitation[] = [];
@@ -250,7 +259,7 @@ export const createCitationFormatter = (options: CitationFormatterOptions): Cita
       if (known.length === 0) return;
       citations.push({
         citationID: `c${index}-${protectLiteral(cluster.id)}`,
-        citationItems: known.map((id) => ({ id })),
+        citationItems: known.map((id) => ({ id: toCslId(id) })),
         properties: { noteIndex: isNoteStyle ? citations.length + 1 : 0 },
       });
       clusterIndex.push(index);
@@ -294,7 +303,7 @@ export const createCitationFormatter = (options: CitationFormatterOptions): Cita
     if (made) {
       const [meta, entries] = made;
       const skipped = new Set(meta.bibliography_errors.map((error) => error.itemID));
-      const ids = meta.entry_ids.map((group) => group[0] ?? '').filter((id) => !skipped.has(id));
+      const ids = meta.entry_ids.map((group) => group[0] ?? '').filter((id) => !skipped.has(id)).map(fromCslId);
       entries.forEach((html, i) => {
         const id = ids[i];
         if (!id) return;
@@ -305,7 +314,12 @@ export const createCitationFormatter = (options: CitationFormatterOptions): Cita
     // A cited source the style drops from its bibliography is still listed: the reader must be
     // able to find every source the report relies on.
     const cited: string[] = [];
-    for (const citation of citations) for (const item of citation.citationItems) if (!cited.includes(item.id)) cited.push(item.id);
+    for (const citation of citations) {
+      for (const item of citation.citationItems) {
+        const id = fromCslId(item.id);
+        if (!cited.includes(id)) cited.push(id);
+      }
+    }
     for (const id of cited) {
       const source = sources.get(id);
       if (!listed.has(id) && source) bibliography.push({ sourceId: id, runs: withRelay(fallbackEntry(source), source) });

@@ -50,7 +50,8 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
       `${report.citationStyle}|${lang}|no-urls|${libraryPatchesActive() ? 'patched' : 'stock'}`,
       sources,
     );
-    const chartSvgs: Record<string, ChartSvg> = {};
+    // Keyed by chart ids, which are data: no prototype to answer for "constructor" or "__proto__".
+    const chartSvgs = Object.create(null) as Record<string, ChartSvg>;
     const widthByChart = new Map<string, 'full' | 'half'>();
     for (const block of report.sections.flatMap((section) => section.blocks)) {
       if (block.kind === 'chart' && !widthByChart.has(block.chartId)) widthByChart.set(block.chartId, block.width);

@@ -100,10 +100,13 @@ export const readColors = (options: ChartOptionsRecord): string[] | null => {
   return Array.isArray(value) && value.every((c) => typeof c === 'string') ? (value as string[]) : null;
 };
 
+/** Keyed by fact ids, which are data: a null prototype, so "constructor" has no label until given one. */
 export const readLabels = (options: ChartOptionsRecord): Record<string, string> => {
+  const labels = Object.create(null) as Record<string, string>;
   const value = options.labels;
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  if (!isRecord(value)) return labels;
+  for (const [id, label] of Object.entries(value)) if (typeof label === 'string') labels[id] = label;
+  return labels;
 };
 
 export const readAnnotations = (options: ChartOptionsRecord): Annotation[] => {
