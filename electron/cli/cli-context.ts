@@ -24,5 +24,7 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Whether the command changes the library (then it needs the folder's lock). */
+  writes?: (flags: Record<string, string | boolean>) => boolean;
   run: (context: CliContext) => Promise<void>;
 }

@@ -1,4 +1,5 @@
-import { openApp } from '../core/node/open-app';
+import { LibraryLockedError } from '../core/node/library-lock';
+import { openApp, type OpenedApp } from '../core/node/open-app';
 import { resolveDataDir } from '../core/node/paths';
 import { CommandError, UsageError, type CliContext, type Command } from './cli-context';
 import { conflictsCommand, factsCommand, importCommand, sourcesCommand } from './commands/library';
@@ -47,6 +48,7 @@ export const parseArguments = (argv: string[], valueFlags: ReadonlySet<string>) 
 const VALUE_FLAGS = new Set(['data-dir', 'query', 'report', 'out', 'style', 'file']);
 
 export const runCli = async (argv: string[], print: (text: string) => void = console.log): Promise<number> => {
+  let app: OpenedApp | null = null;
   try {
     const { args, flags } = parseArguments(argv, VALUE_FLAGS);
     const [name, ...rest] = args;
@@ -57,20 +59,28 @@ export const runCli = async (argv: string[], print: (text: string) => void = con
     const command = commands.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command "${name}"`);
     const dataDir = resolveDataDir(typeof flags['data-dir'] === 'string' ? ['--data-dir', flags['data-dir']] : []);
-    const app = await openApp(dataDir);
+    const writes = command.writes?.(flags) ?? false;
+    try {
+      app = await openApp(dataDir, { access: writes ? 'write' : 'read', lockKind: 'cli' });
+    } catch (error) {
+      if (error instanceof LibraryLockedError) throw new CommandError(`${error.message} Commands that only read (status, facts, sources, conflicts, reports, export) work meanwhile.`);
+      throw error;
+    }
+    const opened = app;
     const context: CliContext = {
-      app,
+      app: opened,
       args: rest,
       flags,
       print,
       call: async (channel, input) => {
-        const result = await app.dispatch(channel, input);
+        const result = await opened.dispatch(channel, input);
         if (!result.ok) throw new CommandError(`${result.error.message} (${result.error.code})`);
         return result.value as never;
       },
     };
     await command.run(context);
-    await app.store.flush();
+    await opened.close();
+    app = null;
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -83,5 +93,7 @@ export const runCli = async (argv: string[], print: (text: string) => void = con
     }
     console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    await app?.close().catch(() => undefined);
   }
 };

@@ -21,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     serveRenderer(join(dirname(fileURLToPath(import.meta.url)), '../renderer'));
-    const opened = await openApp(dataDir, { host: createElectronHostActions() });
+    const opened = await openApp(dataDir, { host: createElectronHostActions(), lockKind: 'app' });
     registerIpcHandlers(opened.dispatch);
     let window = createMainWindow();
     warmUpRenderersSoon();
@@ -33,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
       if (window.isDestroyed()) window = createMainWindow();
     });
     app.on('before-quit', () => {
-      void opened.store.flush();
+      void opened.close();
     });
   }).catch((error: unknown) => {
     dialog.showErrorBox('Dossier could not start', error instanceof Error ? error.message : String(error));

@@ -31,7 +31,7 @@ const main = async () => {
     process.exit(1);
   }
   const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', values['data-dir']] : []);
-  const app = await openApp(dataDir);
+  const app = await openApp(dataDir, { lockKind: 'server' });
   const state = app.store.state();
   if (state.state !== 'ready') console.error(`[dossier] ${state.message}`);
   const server = await startBrowserModeServer({ dispatch: app.dispatch, rendererDir, port: Number(values.port) });
@@ -42,7 +42,7 @@ const main = async () => {
 
   const shutdown = async () => {
     await server.close();
-    await app.store.flush().catch(() => {});
+    await app.close().catch(() => {});
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

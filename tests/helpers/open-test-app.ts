@@ -12,7 +12,8 @@ export interface TestApp extends OpenedApp {
   /** Calls a channel expecting a failure, and returns the error. */
   fail(channel: ChannelName | string, input?: unknown): Promise<ApiError>;
   storeText(): string;
-  close(): void;
+  /** Releases the library and removes its folder. */
+  close(): Promise<void>;
 }
 
 /** The real app on a real store in a temp dir, seeded from seeds/ unless told otherwise. */
@@ -32,6 +33,9 @@ export const openTestApp = async (options: { seedDir?: string } = {}): Promise<T
       return result.error;
     },
     storeText: () => readFileSync(join(dataDir, STORE_FILE_NAME), 'utf8'),
-    close: () => removeDir(dataDir),
+    close: async () => {
+      await app.close().catch(() => undefined);
+      removeDir(dataDir);
+    },
   };
 };

@@ -30,14 +30,17 @@ const call = async (app: Awaited<ReturnType<typeof openApp>>, channel: string, i
 };
 
 describe('rolling backups', () => {
-  it('are taken at start and after saves at most every five minutes, and restore after confirmation', async () => {
+  it('are taken after saves at most every five minutes (not of an unchanged fresh library), and restore after confirmation', async () => {
     const dataDir = makeTempDir();
     dirs.push(dataDir);
     const clock = { now: new Date('2026-03-01T09:00:00.000Z') };
     const app = await openAt(dataDir, clock);
-    const [first] = await waitForBackups(dataDir, 1);
+    // A library fresh from the seeds is not backed up: it could only push real backups out.
+    await app.store.flush();
+    expect(existsSync(join(dataDir, BACKUP_DIR)) ? readdirSync(join(dataDir, BACKUP_DIR)) : []).toEqual([]);
 
-    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:01' } });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:00' } });
+    const [first] = await waitForBackups(dataDir, 1);
     clock.now = new Date('2026-03-01T09:01:00.000Z');
     await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:02' } });
     expect(await waitForBackups(dataDir, 1)).toHaveLength(1);
@@ -54,7 +57,7 @@ describe('rolling backups', () => {
     const restored = await call(app, 'backups:restore', { name: first, confirm: true });
     expect(restored).toMatchObject({ store: { state: 'ready' } });
     const fact = (await call(app, 'facts:get', { id: 'fact-fixture-casualties' })) as { fact: { statement: string } };
-    expect(fact.fact.statement).not.toMatch(/edited/);
+    expect(fact.fact.statement).toBe('edited at 09:00');
     const keptAside = readdirSync(dataDir).find((name) => name.startsWith('dossier.before-restore-'));
     expect(readFileSync(join(dataDir, keptAside!), 'utf8')).toContain('edited at 09:07');
   });
@@ -63,6 +66,7 @@ describe('rolling backups', () => {
     const dataDir = makeTempDir();
     dirs.push(dataDir);
     const app = await openAt(dataDir, { now: new Date('2026-03-01T09:00:00.000Z') });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited' } });
     await waitForBackups(dataDir, 1);
     const before = readFileSync(join(dataDir, 'dossier.json'), 'utf8');
     for (const name of ['../dossier.json', '/etc/passwd', 'dossier-2026-03-01T09-00-00-000Z.json/../../dossier.json']) {
@@ -79,10 +83,11 @@ describe('rolling backups', () => {
     dirs.push(dataDir);
     const first = await openAt(dataDir, { now: new Date('2026-03-01T09:00:00.000Z') });
     await call(first, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'worth keeping' } });
-    await first.store.flush();
+    await first.close();
     const clock = { now: new Date('2026-03-01T10:00:00.000Z') };
     const second = await openAt(dataDir, clock);
     await waitForBackups(dataDir, 2);
+    await second.close();
     writeFileSync(join(dataDir, 'dossier.json'), '{ torn');
 
     const third = await openAt(dataDir, { now: new Date('2026-03-01T11:00:00.000Z') });
@@ -113,6 +118,10 @@ describe('rolling backups', () => {
     const dataDir = makeTempDir();
     dirs.push(dataDir);
     expect(runCli(['status', '--data-dir', dataDir]).code).toBe(0);
+    const note = join(dataDir, 'note.txt');
+    writeFileSync(note, 'On 3 March 2026 the agency said 1,204 mines had been cleared in Ağdam.');
+    const imported = runCli(['import', note, '--accept-all', '--data-dir', dataDir]);
+    expect(imported.code, imported.stderr).toBe(0);
     const list = runCli(['restore', '--list', '--json', '--data-dir', dataDir]);
     const [backup] = JSON.parse(list.stdout) as { name: string }[];
     expect(backup?.name).toMatch(/^dossier-.*\.json$/);
@@ -121,6 +130,6 @@ describe('rolling backups', () => {
     expect(unconfirmed.stderr).toMatch(/Not restored/);
     const confirmed = runCli(['restore', backup!.name, '--yes', '--data-dir', dataDir]);
     expect(confirmed.code, confirmed.stderr).toBe(0);
-    expect(confirmed.stdout).toMatch(/Restored .*: 5 sources/);
+    expect(confirmed.stdout).toMatch(/Restored .*: \d+ sources/);
   });
 });

@@ -39,6 +39,7 @@ describe('the store on disk', () => {
     await store.mutate((document) => {
       document.facts[0]!.statement = 'edited';
     });
+    await store.close();
     const reopened = await open(dir);
     expect(reopened.read().facts[0]!.statement).toBe('edited');
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { secureWebPreferences } from '../../electron/main/web-preferences';
 import { PRELOAD_CHANNELS } from '../../electron/preload/channels';
 import { channelNames } from '../../electron/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
@@ -16,14 +15,14 @@ describe('the API surface', () => {
 });
 
 describe('security baseline', () => {
-  it('windows are isolated, sandboxed and without Node or webviews', () => {
-    expect(secureWebPreferences('/preload.cjs')).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      webSecurity: true,
-    });
+  it('windows are isolated, sandboxed and without Node or webviews, written where the window is made', () => {
+    // Read as the static audit reads it: the settings inside the one `new BrowserWindow({…})` call.
+    const source = readFileSync('electron/main/window.ts', 'utf8');
+    expect(source.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    const call = source.slice(source.indexOf('new BrowserWindow('), source.indexOf('});', source.indexOf('new BrowserWindow(')));
+    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'webviewTag: false', 'webSecurity: true', "disableBlinkFeatures: 'Auxclick'"]) {
+      expect(call, setting).toContain(setting);
+    }
   });
 
   it('the CSP starts from default-src none, and the page carries the same policy', () => {

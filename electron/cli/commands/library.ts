@@ -87,6 +87,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a .txt, .md or .html document; list proposed facts, or add them with --accept-all',
   usage: 'import FILE [--accept-all] [--json]',
+  writes: (flags) => flags['accept-all'] === true,
   run: async ({ call, args, flags, print }) => {
     const [file] = args;
     if (!file) throw new UsageError('import needs a FILE');

@@ -15,6 +15,7 @@ export const restoreCommand: Command = {
   name: 'restore',
   summary: 'List rolling backups, or restore one (the current library is kept beside it)',
   usage: 'restore (--list | BACKUP [--yes]) [--json]',
+  writes: (flags) => !flags.list,
   run: async ({ call, args, flags, print }) => {
     const [name] = args;
     if (flags.list || !name) {

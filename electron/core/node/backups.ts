@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const BACKUP_DIR = 'backups';
@@ -7,6 +7,9 @@ export const BACKUPS_PER_DAY = 10;
 export const BACKUP_DAYS = 7;
 /** A save makes a backup only when the newest one is older than this, so typing costs nothing. */
 export const BACKUP_INTERVAL_MS = 5 * 60_000;
+
+/** A backup being copied: named for its process, so one killed midway is swept at the next start. */
+export const BACKUP_TEMP_PATTERN = /^\.dossier-.*\.json(\.\d+)?\.tmp$/;
 
 const NAME = /^dossier-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.json$/;
 
@@ -68,11 +71,17 @@ export const backupsToPrune = (names: readonly string[], now: Date): string[] =>
  */
 export const takeBackup = async (storePath: string, dataDir: string, now: Date): Promise<string> => {
   const dir = join(dataDir, BACKUP_DIR);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const name = `dossier-${now.toISOString().replace(/:/g, '-').replace('.', '-')}.json`;
-  const temp = join(dir, `.${name}.tmp`);
-  await copyFile(storePath, temp);
-  await rename(temp, join(dir, name));
+  const temp = join(dir, `.${name}.${process.pid}.tmp`);
+  try {
+    await copyFile(storePath, temp);
+    await chmod(temp, 0o600);
+    await rename(temp, join(dir, name));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
   for (const old of backupsToPrune(await readdir(dir), now)) await rm(join(dir, old), { force: true });
   return name;
 };

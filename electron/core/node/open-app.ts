@@ -3,23 +3,38 @@ import { createApp } from '../app';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { HostActions } from '../reports/report-ports';
 import type { Store } from '../store/store';
-import { openJsonStore } from './json-store';
+import { openJsonStore, type JsonStore } from './json-store';
+import type { LockKind } from './library-lock';
 import { checkLibraryPatches } from './library-versions';
 import { createLazyChartRenderer, createLazyReportRenderer } from './lazy-renderers';
 import { loadSeedDocument } from './seeds';
 
 export interface OpenedApp {
   dispatch: Dispatch;
-  store: Store;
+  store: Store & Pick<JsonStore, 'readOnlyBecause'>;
   dataDir: string;
+  /** Saves what is pending and lets another program open the library. */
+  close(): Promise<void>;
 }
 
-/** Opens the store in `dataDir` (creating it from seeds/ on first start) and builds the app. */
-export const openApp = async (dataDir: string, options: { seedDir?: string; now?: () => Date; host?: HostActions } = {}): Promise<OpenedApp> => {
+export interface OpenAppOptions {
+  seedDir?: string;
+  now?: () => Date;
+  host?: HostActions;
+  /** 'read' opens beside a running writer instead of failing (read-only CLI commands). */
+  access?: 'write' | 'read';
+  lockKind?: LockKind;
+}
+
+/**
+ * Opens the store in `dataDir` (creating it from seeds/ on first start) and builds the app.
+ * Throws LibraryLockedError when another live process holds the folder (library-lock.ts).
+ */
+export const openApp = async (dataDir: string, options: OpenAppOptions = {}): Promise<OpenedApp> => {
   checkLibraryPatches();
   const now = options.now ?? (() => new Date());
   const seed = () => loadSeedDocument(options.seedDir, now());
-  const store = await openJsonStore({ dataDir, seed, now });
+  const store = await openJsonStore({ dataDir, seed, now, access: options.access, lockKind: options.lockKind });
   const handlers = createApp({
     store,
     dataDir,
@@ -31,5 +46,5 @@ export const openApp = async (dataDir: string, options: { seedDir?: string; now?
     host: options.host,
   });
   const dispatch = createDispatch(handlers, (error) => console.error('[dossier] internal error:', error));
-  return { dispatch, store, dataDir };
+  return { dispatch, store, dataDir, close: () => store.close() };
 };
