@@ -78,7 +78,7 @@ describe('library commands', () => {
     expect(sources).toHaveLength(5);
     expect(sources.some((source) => source.author === 'Akbar Novruz')).toBe(true);
     const conflicts = JSON.parse(runCli(['conflicts', '--json', '--data-dir', dir]).stdout) as { indicator: string }[];
-    expect(conflicts.map((conflict) => conflict.indicator)).toContain('casualties-since-2020');
+    expect(conflicts.map((conflict) => conflict.indicator)).toContain('foreign-funding-share');
   });
 
   it('import lists candidates and adds nothing without --accept-all', () => {

@@ -3,6 +3,7 @@ import type { StoreDocument } from '../store/document';
 import type { Store } from '../store/store';
 import { conflictForIndicator, conflictingFactIds, effectiveDate, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
 import { dateSortKey } from '../../shared/partial-date';
+import { isCumulativeIndicator } from './figure-periods';
 import { FactSearchIndex } from './search-index';
 import { OrderedFacts } from './fact-filter';
 
@@ -85,13 +86,13 @@ export class LibraryState {
   conflictGroups(): ConflictGroup[] {
     const document = this.current();
     if (!this.conflictByIndicator) {
-      this.conflictByIndicator = new Map(findConflicts(document.facts, document.sources).map((group) => [group.indicator, group]));
+      this.conflictByIndicator = new Map(findConflicts(document.facts, document.sources, document.indicators).map((group) => [group.indicator, group]));
       this.staleIndicators.clear();
     } else if (this.staleIndicators.size > 0) {
       const published = new Map(document.sources.map((source) => [source.id, source.published]));
       const lists = figuresByIndicator(document.facts.filter((fact) => fact.indicator !== null && this.staleIndicators.has(fact.indicator)));
       for (const indicator of this.staleIndicators) {
-        const group = conflictForIndicator(indicator, lists.get(indicator) ?? [], published);
+        const group = conflictForIndicator(indicator, lists.get(indicator) ?? [], published, isCumulativeIndicator(indicator, this.indicators.get(indicator)));
         if (group) this.conflictByIndicator.set(indicator, group);
         else this.conflictByIndicator.delete(indicator);
       }
@@ -187,7 +188,13 @@ export class LibraryState {
 
   private afterChange(touchedFacts: Iterable<string>, touchedSources: Iterable<string>): void {
     const before = this.facts;
+    const indicatorsBefore = this.indicators;
     this.refreshLookups();
+    // A relabelled indicator may have become (or stopped being) cumulative, which changes how its
+    // figures are compared: its conflicts are looked at again.
+    for (const [key, indicator] of this.indicators) {
+      if (isCumulativeIndicator(key, indicator) !== isCumulativeIndicator(key, indicatorsBefore.get(key))) this.staleIndicators.add(key);
+    }
     const factIds = new Set(touchedFacts);
     const sourceIds = new Set(touchedSources);
     if (sourceIds.size > 0) {
