@@ -29,6 +29,8 @@ export class LibraryState {
   /** Indicators whose facts changed since `conflictByIndicator` was brought up to date. */
   private readonly staleIndicators = new Set<string>();
   private conflicting: Set<string> | null = null;
+  /** Current figures by indicator (see figuresByIndicator), for the report warnings; built when first asked for. */
+  private figures: Map<string, Fact[]> | null = null;
   private newestFirst: Fact[] | null = null;
   private orderRank: Map<string, number> | null = null;
   private ordered: OrderedFacts | null = null;
@@ -59,6 +61,7 @@ export class LibraryState {
     this.indicators = new Map(document.indicators.map((indicator) => [indicator.key, indicator]));
     this.conflicts = null;
     this.conflicting = null;
+    this.figures = null;
     this.newestFirst = null;
     this.orderRank = null;
     this.ordered = null;
@@ -100,6 +103,13 @@ export class LibraryState {
     }
     this.conflicts ??= sortConflictGroups([...this.conflictByIndicator.values()]);
     return this.conflicts;
+  }
+
+  /** The current (not superseded) figures recorded for an indicator. */
+  figuresOf(indicator: string): readonly Fact[] {
+    const document = this.current();
+    this.figures ??= figuresByIndicator(document.facts);
+    return this.figures.get(indicator) ?? [];
   }
 
   isInConflict(factId: string): boolean {

@@ -144,6 +144,7 @@ const warmUpInput = () => {
     tableOfContents: false,
     evidenceAnnex: false,
     staleAfterMonths: 24,
+    figureDecisions: [],
     sections: [
       {
         id: 'warm-up-section',
