@@ -131,6 +131,17 @@ describe('editing facts and sources', () => {
     expect((await app.call('facts:search', { query: 'quixo' })).total).toBe(1);
   });
 
+  it('creates an indicator from the label the user typed; the same label again is the same indicator', async () => {
+    const created = await app.call('indicators:create', { label: '  Mine casualties in Qəbələ since 2024 ', unit: 'people' });
+    expect(created).toEqual({ key: 'mine-casualties-in-qəbələ-since-2024', label: 'Mine casualties in Qəbələ since 2024', unit: 'people' });
+    expect(await app.call('indicators:create', { label: 'mine casualties in qəbələ since 2024', unit: null })).toEqual(created);
+    const fact = await app.call('facts:create', newFact({ indicator: created.key }));
+    expect(fact.indicator).toBe(created.key);
+    const facets = await app.call('library:facets');
+    expect(facets.indicators.find((indicator) => indicator.key === created.key)?.label).toBe('Mine casualties in Qəbələ since 2024');
+    expect((await app.fail('indicators:create', { label: '   ' })).code).toBe('INVALID_INPUT');
+  });
+
   it.each([
     ['a value that is not a number', { value: 'twenty-five' }, /value/],
     ['a quote that is not in the source', { quote: 'Words nobody wrote.' }, /quote is not in the text/],

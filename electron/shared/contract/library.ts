@@ -117,6 +117,14 @@ export const libraryChannels = {
     }),
   ),
   'conflicts:list': defineChannel(z.undefined(), z.array(conflictViewSchema)),
+  /**
+   * A new indicator from the label the user typed (issue 11: chosen by label, never by a hidden
+   * code); its key is made from the label. An indicator with the same label is returned as it is.
+   */
+  'indicators:create': defineChannel(
+    z.object({ label: z.string().trim().min(1, 'Name what the figure measures.').max(500), unit: z.string().trim().max(100).nullable().default(null) }).strict(),
+    indicatorSchema,
+  ),
   /** Reads a dropped or picked file and proposes facts; stores nothing. */
   'import:propose': defineChannel(
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }).strict(),
