@@ -57,7 +57,7 @@ const validate = (draft: Draft): { errors: Errors; input: FactInput | null } => 
   if (!asOf.ok) errors.asOf = asOf.message;
   if (draft.unit.trim().length > 100) errors.unit = 'Keep the unit short (100 characters at most), such as “people” or “%”.';
   if (draft.indicatorText.trim() && draft.indicatorChoice.kind === 'none') {
-    errors.indicator = `Choose an indicator from the list, or “Create indicator “${draft.indicatorText.trim()}””.`;
+    errors.indicator = `Choose an indicator from the list, or choose “Create indicator” to add “${draft.indicatorText.trim()}”.`;
   }
   if (Object.keys(errors).length > 0 || !value.ok || !asOf.ok) return { errors, input: null };
   const percent = /%\s*$/.test(draft.value) && !draft.unit.trim();

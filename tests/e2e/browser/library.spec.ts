@@ -85,10 +85,13 @@ test('filters by tag, source, indicator, date range and "has conflict"', async (
   await library.filters.getByRole('button', { name: /^Clear/ }).click();
   await expect(library.resultCount).toHaveText('63 facts');
 
-  // Has conflict: every row shown carries a conflict badge.
+  // Has conflict: every row shown carries a conflict badge. Read from the texts, only the
+  // Embassy's 4.8% and the Mine action page's 4.9% disagree (both undated); the casualty counts
+  // are a series counted to different days.
   await library.hasConflict().check();
-  await expect(library.resultCount).not.toHaveText('63 facts');
-  await expect(library.row(/^415/)).toBeVisible();
+  await expect(library.resultCount).toHaveText('2 facts');
+  await expect(library.row(/^4\.8/)).toBeVisible();
+  await expect(library.row(/^4\.9/)).toBeVisible();
   await library.settled();
   const shown = await library.rows.count();
   expect(shown).toBeGreaterThan(0);
