@@ -180,6 +180,9 @@ export const FactForm = ({
   const parsedValue = parseNumber(draft.value.replace(/%\s*$/, ''));
   const valueHint = parsedValue.ok && parsedValue.value !== null && draft.value.trim() !== String(parsedValue.value) ? `Read as ${formatNumber(parsedValue.value)}.` : NUMBER_HINT;
   const indicators = facets.kind === 'loaded' ? facets.value.indicators : [];
+  // Facets may arrive after the form opened: a chosen indicator is still shown by its label, never its key.
+  const chosenKey = draft.indicatorChoice.kind === 'existing' ? draft.indicatorChoice.key : null;
+  const indicatorText = chosenKey !== null && draft.indicatorText === chosenKey ? (indicators.find((indicator) => indicator.key === chosenKey)?.label ?? chosenKey) : draft.indicatorText;
   const indicatorHint =
     draft.indicatorChoice.kind === 'new'
       ? 'A new indicator, created when you save. A label with “since …” or “to date” is read as a running total: its figures are compared by the date they count to.'
@@ -306,7 +309,7 @@ export const FactForm = ({
               <IndicatorPicker
                 inputProps={props}
                 indicators={indicators}
-                text={draft.indicatorText}
+                text={indicatorText}
                 choice={draft.indicatorChoice}
                 onText={(text) => setDraftWith({ indicatorText: text, indicatorChoice: { kind: 'none' }, indicator: '' })}
                 onChoose={(choice, label) => setDraftWith({ indicatorText: label, indicatorChoice: choice, indicator: choice.kind === 'existing' ? choice.key : '' })}

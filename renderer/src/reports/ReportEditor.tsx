@@ -121,7 +121,8 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
       }
       const value = fact.value === null ? `“${shorten(fact.statement, 40)}”` : formatValue(fact.value, fact.unit);
       const factWarnings = warnedFacts.get(fact.id) ?? [];
-      const tone = fact.inConflict || factWarnings.some((warning) => warning.severity === 'error') ? 'error' : fact.superseded || factWarnings.length > 0 ? 'warn' : 'ok';
+      // The open warnings decide the tone: a disagreement the author answered (both cited) is no longer red.
+      const tone = factWarnings.some((warning) => warning.severity === 'error') ? 'error' : factWarnings.length > 0 ? 'warn' : 'ok';
       const source = [fact.source.outlet ?? fact.source.title, fact.asOf ? `as of ${formatPartialDate(fact.asOf)}` : null].filter(Boolean).join(', ');
       const title = [fact.statement, `Source: ${source}`, ...factWarnings.map((warning) => `⚠ ${warning.message}`)].join('\n');
       return { value, number, tone, title };
