@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { ReportWarning, WarningAction } from '../../../electron/shared/contract/reports';
 import type { Section } from '../../../electron/shared/entities';
 import { WarningItem } from './WarningItem';
@@ -28,11 +29,21 @@ export const WarningsPanel = ({
     .map((section, index) => ({ section, index, items: open.filter((warning) => warning.sectionId === section.id) }))
     .filter((group) => group.items.length > 0);
   const loose = open.filter((warning) => !warning.sectionId || !sections.some((section) => section.id === warning.sectionId));
-  const item = (warning: ReportWarning) => <WarningItem key={warning.key} warning={warning} onJump={onJump} onAction={onAction} onReopen={onReopen} />;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // An answered entry leaves the list; focus goes to the panel's heading rather than to nowhere.
+  const answer = (warning: ReportWarning, action: WarningAction, reason?: string) => {
+    onAction(warning, action, reason);
+    heading.current?.focus();
+  };
+  const reopen = (warning: ReportWarning) => {
+    onReopen(warning);
+    heading.current?.focus();
+  };
+  const item = (warning: ReportWarning) => <WarningItem key={warning.key} warning={warning} onJump={onJump} onAction={answer} onReopen={reopen} />;
   return (
     <aside className="side-panel warnings-panel" aria-label="Warnings" aria-busy={warnings === null}>
       <header className="side-panel__header">
-        <h2>
+        <h2 ref={heading} tabIndex={-1}>
           Before you send <span className="warnings-panel__count">{warnings === null ? '' : pluralWarnings(open.length)}</span>
         </h2>
         <button type="button" className="r-icon-button" aria-label="Close the warnings" title="Close (Esc)" onClick={onClose}>
