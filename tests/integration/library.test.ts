@@ -75,6 +75,21 @@ describe('conflicts', () => {
   });
 });
 
+describe('series', () => {
+  it('a fact of a dated series shows the series in time order; an undated one none', async () => {
+    // Read from the texts: Enveroglu (May 2023) 302, The National Interest via AzerNews
+    // (December 2025) 388, the Mine action page 415 "until 31 December 2025".
+    const { series } = await app.call('facts:get', { id: 'fact-tni-casualties-since-2020-388' });
+    expect(series.map((point) => [point.value, point.date])).toEqual([
+      [302, '2023-05'],
+      [388, '2025-12'],
+      [415, '2025-12-31'],
+    ]);
+    expect(series[1]!.source).toBe('AzerNews');
+    expect((await app.call('facts:get', { id: 'fact-embassy-foreign-funding-4-8' })).series).toEqual([]);
+  });
+});
+
 describe('conflicts after edits', () => {
   /** What a fresh scan of the stored library finds, in the shape 'conflicts:list' gives. */
   const fresh = () => {
