@@ -88,25 +88,20 @@ const compareWithIndicator = (fact: Fact, context: FigureContext): Comparison =>
   const cumulative = isCumulativeIndicator(fact.indicator, lookups.indicator(fact.indicator));
   const periodOf = (figure: Fact) => figurePeriod(figure, lookups.source(figure.sourceId)?.published ?? null, cumulative);
   const own = periodOf(fact);
+  const ownEnd = own?.end ?? -Infinity;
   let conflict: Fact | undefined;
   let newer: Fact | undefined;
-  let newerEnd = own?.end ?? -Infinity;
+  let citesLater = false;
   for (const other of lookups.figuresOf(fact.indicator)) {
-    if (other.id === fact.id || other.value === null || other.value === fact.value || other.unit !== fact.unit) continue;
+    if (other.id === fact.id || other.value === null || other.unit !== fact.unit) continue;
     const period = periodOf(other);
-    const relation = relateFigures(own, period);
-    if (relation === 'same-period') conflict ??= other;
-    else if (period && period.end > newerEnd && !context.cited.has(other.id)) {
-      newer = other;
-      newerEnd = period.end;
-    }
+    const later = period !== null && period.end > ownEnd;
+    // A later figure the report already cites makes this one part of a series it shows.
+    if (later && context.cited.has(other.id)) citesLater = true;
+    if (other.value === fact.value) continue;
+    if (relateFigures(own, period) === 'same-period') conflict ??= other;
+    else if (later && !context.cited.has(other.id) && period.end > (newer ? periodOf(newer)!.end : ownEnd)) newer = other;
   }
-  // A later figure the report already cites makes this one part of a series it shows.
-  const citesLater = [...lookups.figuresOf(fact.indicator)].some((other) => {
-    if (other.id === fact.id || !context.cited.has(other.id)) return false;
-    const period = periodOf(other);
-    return period !== null && period.end > (own?.end ?? -Infinity);
-  });
   return { conflict, newer: citesLater ? undefined : newer, partOfSeries: citesLater };
 };
 
