@@ -21,6 +21,7 @@ export const PRELOAD_CHANNELS: readonly string[] = [
   'sources:delete',
   'library:facets',
   'conflicts:list',
+  'indicators:create',
   'import:propose',
   'import:commit',
   'bundle:export',

@@ -143,6 +143,26 @@ export type Section = z.infer<typeof sectionSchema>;
 export const templateSchema = z.enum(['donor-appeal', 'briefing-note']);
 export type Template = z.infer<typeof templateSchema>;
 
+/**
+ * A decision the author took on one warning, kept with the report so it is not asked again and
+ * a reviewer can see why (issue 11): both figures cited on purpose, not comparable, or dismissed
+ * with a reason. `warningKey` names the warning it answers (see reportWarningSchema.key); when
+ * the warning changes (another newer figure appears), its key changes and it is open again.
+ */
+export const figureDecisionSchema = z
+  .object({
+    warningKey: z.string().min(1).max(300),
+    factId: idSchema.nullable(),
+    otherFactId: idSchema.nullable(),
+    decision: z.enum(['cite-both', 'not-comparable', 'dismissed']),
+    reason: z.string().max(2000),
+    decidedAt: timestampSchema,
+  })
+  .strict()
+  .refine((decision) => decision.decision !== 'dismissed' || decision.reason.trim() !== '', { message: 'a dismissal needs a reason', path: ['reason'] })
+  .refine((decision) => decision.decision === 'dismissed' || decision.otherFactId !== null, { message: 'citing both or marking as not comparable needs the other figure', path: ['otherFactId'] });
+export type FigureDecision = z.infer<typeof figureDecisionSchema>;
+
 export const reportSchema = z
   .object({
     id: idSchema,
@@ -162,6 +182,8 @@ export const reportSchema = z
     evidenceAnnex: z.boolean().default(false),
     staleAfterMonths: z.number().int().min(1).max(240).default(24),
     sections: z.array(sectionSchema).max(200),
+    /** Optional and defaulted, so reports stored before issue 11 stay valid without a migration. */
+    figureDecisions: z.array(figureDecisionSchema).max(2000).default([]),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })

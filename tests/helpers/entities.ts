@@ -76,6 +76,7 @@ export const makeReport = (over: Partial<Report> = {}): Report => ({
   evidenceAnnex: false,
   staleAfterMonths: 24,
   sections: [],
+  figureDecisions: [],
   createdAt: STAMP,
   updatedAt: STAMP,
   ...over,

@@ -27,7 +27,7 @@ describe('library bundles', () => {
     const second = await target.call('bundle:import', { bundle });
     expect(second.facts).toEqual({ added: 0, updated: bundle.facts.length });
     const conflicts = await target.call('conflicts:list');
-    expect(conflicts.map((conflict) => conflict.indicator)).toContain('casualties-since-2020');
+    expect(conflicts.map((conflict) => conflict.indicator)).toContain('foreign-funding-share');
   });
 
   it('exports a selection with just the sources and indicators it needs', async () => {

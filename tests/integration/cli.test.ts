@@ -78,7 +78,7 @@ describe('library commands', () => {
     expect(sources).toHaveLength(5);
     expect(sources.some((source) => source.author === 'Akbar Novruz')).toBe(true);
     const conflicts = JSON.parse(runCli(['conflicts', '--json', '--data-dir', dir]).stdout) as { indicator: string }[];
-    expect(conflicts.map((conflict) => conflict.indicator)).toContain('casualties-since-2020');
+    expect(conflicts.map((conflict) => conflict.indicator)).toContain('foreign-funding-share');
   });
 
   it('import lists candidates and adds nothing without --accept-all', () => {
@@ -109,6 +109,21 @@ describe('report commands', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/Wrote .*brief\.pdf \(\d+ pages?/);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    // The briefing note's one disagreement (4.8% vs 4.9%) is answered in the report: nothing open.
+    expect(exported.stdout).not.toMatch(/to check before sending/);
+    expect(exported.stdout).toMatch(/^2 answered warnings kept with the report\.$/m);
+  });
+
+  it('export prints each open warning once, in figures', () => {
+    const dir = tempDir();
+    const exported = runCli(['export', '--report', 'report-sample-donor-appeal', '--out', join(dir, 'appeal.pdf'), '--data-dir', dir]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const listed = exported.stdout.split('\n').filter((line) => line.startsWith('  - '));
+    expect(exported.stdout).toMatch(/^2 warnings to check before sending:$/m);
+    expect(listed).toHaveLength(2);
+    expect(new Set(listed).size).toBe(2);
+    expect(listed[0]).toMatch(/^ {2}- 409\speople \(.*, undated\) — newer figure: 415\speople as of 31 Dec 2025/);
+    expect(listed[1]).toMatch(/^ {2}- “The ask” still has the template’s prompt/);
   });
 
   it('export --file takes a report JSON of the saved schema, and refuses a broken one', () => {

@@ -62,14 +62,31 @@ describe('search and filters', () => {
 });
 
 describe('conflicts', () => {
-  it('show on first start, with the newest dated figure and who says what', async () => {
+  it('show on first start: only the undated foreign-funding shares disagree; the casualty counts are a series', async () => {
+    // Read from the texts: the Embassy release gives 4.8% and the Mine action page 4.9%, neither
+    // dated. The casualty counts (302 in May 2023, 388 by 24 Dec 2025, 415 to 31 Dec 2025) are
+    // running totals counted to different days, and the undated 382 and 409 are superseded.
     const conflicts = await app.call('conflicts:list');
-    const casualties = conflicts.find((conflict) => conflict.indicator === 'casualties-since-2020')!;
-    expect(casualties.entries.length).toBeGreaterThanOrEqual(4);
-    const newest = casualties.entries.find((entry) => entry.factId === casualties.newestFactId)!;
-    expect(newest).toMatchObject({ value: 415, asOf: '2025-12-31' });
-    expect(casualties.entries.some((entry) => entry.superseded)).toBe(true);
-    expect(conflicts.map((conflict) => conflict.indicator)).toEqual(expect.arrayContaining(['foreign-funding-share', 'cumulative-victims']));
+    expect(conflicts.map((conflict) => conflict.indicator)).toEqual(['foreign-funding-share']);
+    expect(conflicts[0]!.entries.map((entry) => entry.value).sort()).toEqual([4.8, 4.9]);
+    expect(conflicts[0]!.newestFactId).toBeNull();
+    const status = await app.call('app:status');
+    expect(status.counts.conflicts).toBe(1);
+  });
+});
+
+describe('series', () => {
+  it('a fact of a dated series shows the series in time order; an undated one none', async () => {
+    // Read from the texts: Enveroglu (May 2023) 302, The National Interest via AzerNews
+    // (December 2025) 388, the Mine action page 415 "until 31 December 2025".
+    const { series } = await app.call('facts:get', { id: 'fact-tni-casualties-since-2020-388' });
+    expect(series.map((point) => [point.value, point.date])).toEqual([
+      [302, '2023-05'],
+      [388, '2025-12'],
+      [415, '2025-12-31'],
+    ]);
+    expect(series[1]!.source).toBe('AzerNews');
+    expect((await app.call('facts:get', { id: 'fact-embassy-foreign-funding-4-8' })).series).toEqual([]);
   });
 });
 
@@ -77,7 +94,7 @@ describe('conflicts after edits', () => {
   /** What a fresh scan of the stored library finds, in the shape 'conflicts:list' gives. */
   const fresh = () => {
     const document = app.store.read();
-    return findConflicts(document.facts, document.sources).map((group) => ({ indicator: group.indicator, factIds: group.factIds, newestFactId: group.newestFactId }));
+    return findConflicts(document.facts, document.sources, document.indicators).map((group) => ({ indicator: group.indicator, factIds: group.factIds, newestFactId: group.newestFactId }));
   };
   const listed = async () =>
     (await app.call('conflicts:list')).map((conflict) => ({ indicator: conflict.indicator, factIds: conflict.entries.map((entry) => entry.factId), newestFactId: conflict.newestFactId }));
@@ -127,6 +144,17 @@ describe('editing facts and sources', () => {
     await app.call('trash:restore', { undoToken });
     expect((await app.call('facts:get', { id: created.id })).fact.statement).toBe('Quixotic maps only 25 % accurate');
     expect((await app.call('facts:search', { query: 'quixo' })).total).toBe(1);
+  });
+
+  it('creates an indicator from the label the user typed; the same label again is the same indicator', async () => {
+    const created = await app.call('indicators:create', { label: '  Mine casualties in Qəbələ since 2024 ', unit: 'people' });
+    expect(created).toEqual({ key: 'mine-casualties-in-qəbələ-since-2024', label: 'Mine casualties in Qəbələ since 2024', unit: 'people' });
+    expect(await app.call('indicators:create', { label: 'mine casualties in qəbələ since 2024', unit: null })).toEqual(created);
+    const fact = await app.call('facts:create', newFact({ indicator: created.key }));
+    expect(fact.indicator).toBe(created.key);
+    const facets = await app.call('library:facets');
+    expect(facets.indicators.find((indicator) => indicator.key === created.key)?.label).toBe('Mine casualties in Qəbələ since 2024');
+    expect((await app.fail('indicators:create', { label: '   ' })).code).toBe('INVALID_INPUT');
   });
 
   it.each([

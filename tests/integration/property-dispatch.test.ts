@@ -334,6 +334,7 @@ const validInputs = (): Record<string, unknown> => ({
   'sources:delete': { id: 'src-does-not-exist' },
   'library:facets': undefined,
   'conflicts:list': undefined,
+  'indicators:create': { label: 'Mine casualties in 2025', unit: 'people' },
   'import:propose': { fileName: 'note.txt', content: 'Briefing\n\nIn 2025, 12 people were hurt by mines.' },
   'import:commit': { source: validSourceInput, facts: [{ statement: '12 people hurt', value: 12, unit: 'people', asOf: '2025', quote: '12 people were hurt', tags: [], indicator: null, supersededBy: null, note: '' }] },
   'bundle:export': { factIds: [FACT_ID] },

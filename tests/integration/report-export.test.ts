@@ -111,7 +111,7 @@ describe('reports', () => {
     const report = await app.call('reports:get', { id: 'report-sample-donor-appeal' });
     expect((await app.fail('reports:save', { report: { ...report, template: 'memo' } })).code).toBe('INVALID_INPUT');
     const warnings = await app.call('reports:warnings', { report });
-    expect(warnings.map((warning) => warning.kind)).toEqual(expect.arrayContaining(['conflict', 'superseded']));
+    expect(warnings.flatMap((warning) => warning.issues)).toEqual(expect.arrayContaining(['conflict', 'superseded']));
     expect((await app.fail('export:save-pdf', { report })).code).toBe('UNSUPPORTED');
   });
 });

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { openWarnings } from '../../shared/figure-decisions';
 import { CommandError, UsageError, type Command } from '../cli-context';
 
 export const reportsCommand: Command = {
@@ -48,6 +49,11 @@ export const exportCommand: Command = {
       throw new CommandError(`Cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
     }
     print(`Wrote ${resolve(out)} (${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'}, ${rendered.byteLength} bytes).`);
-    for (const warning of rendered.warnings) print(`  warning: ${warning.message}`);
+    // Each open warning once, as the editor lists it; answered ones only counted (issue 11).
+    const open = openWarnings(rendered.warnings);
+    const decided = rendered.warnings.length - open.length;
+    if (open.length > 0) print(`${open.length} warning${open.length === 1 ? '' : 's'} to check before sending:`);
+    for (const warning of open) print(`  - ${warning.message}`);
+    if (decided > 0) print(`${decided} answered warning${decided === 1 ? '' : 's'} kept with the report.`);
   },
 };

@@ -1,14 +1,14 @@
-import type { Fact, Source } from '../../shared/entities';
-import { toDayRange, type DayRange } from '../../shared/partial-date';
+import type { Fact, Indicator, Source } from '../../shared/entities';
+import { toDayRange } from '../../shared/partial-date';
+import { figurePeriod, isCumulativeIndicator } from './figure-periods';
 
 /**
- * Two figures for the same indicator conflict when their values differ and their dates could
- * describe the same moment. Reports a few days or weeks apart routinely quote a cumulative figure
- * differently (388 vs 415 casualties in December 2025), so periods within this tolerance count
- * as the same time; figures years apart are a time series, not a disagreement.
+ * Issue 11: a time series is not a conflict. Two figures for one indicator conflict only when they
+ * describe the same period and differ; figures for different as-of dates are points of a series.
+ * An undated figure cannot be placed in time, so it is compared only with the other undated ones.
+ * A superseded figure was already judged by the user (the newer one replaces it), so it takes no
+ * further part. See figure-periods.ts for what "the same period" means.
  */
-export const CONFLICT_TOLERANCE_DAYS = 92;
-
 export interface ConflictGroup {
   indicator: string;
   /** Every fact of the indicator involved in a disagreement, newest first. */
@@ -18,27 +18,14 @@ export interface ConflictGroup {
   values: number[];
 }
 
-/**
- * When a fact has no as-of date, the figure was true at some point up to its source's
- * publication; when neither is known, it could be any time.
- */
-const periodOf = (fact: Fact, published: string | null): DayRange | null => {
-  if (fact.asOf) return toDayRange(fact.asOf);
-  if (published) {
-    const range = toDayRange(published);
-    return range ? { start: -Infinity, end: range.end } : null;
-  }
-  return null;
-};
-
 /** The date a figure stands for: its as-of date, else its source's publication date. */
 export const effectiveDate = (fact: Fact, published: string | null): string | null => fact.asOf ?? published;
 
-/** The facts that can take part in a conflict (a figure with an indicator), by indicator. */
+/** The facts that can take part in a conflict (a current figure with an indicator), by indicator. */
 export const figuresByIndicator = (facts: Iterable<Fact>): Map<string, Fact[]> => {
   const byIndicator = new Map<string, Fact[]>();
   for (const fact of facts) {
-    if (fact.indicator === null || fact.value === null) continue;
+    if (fact.indicator === null || fact.value === null || fact.supersededBy !== null) continue;
     const list = byIndicator.get(fact.indicator) ?? [];
     list.push(fact);
     byIndicator.set(fact.indicator, list);
@@ -47,17 +34,25 @@ export const figuresByIndicator = (facts: Iterable<Fact>): Map<string, Fact[]> =
 };
 
 /** The conflict among one indicator's figures, or null when they agree. */
-export const conflictForIndicator = (indicator: string, list: readonly Fact[], publishedBySource: ReadonlyMap<string, string | null>): ConflictGroup | null => {
+export const conflictForIndicator = (
+  indicator: string,
+  list: readonly Fact[],
+  publishedBySource: ReadonlyMap<string, string | null>,
+  cumulative: boolean,
+): ConflictGroup | null => {
   // Periods are worked out once per fact, not once per pair: an indicator may hold thousands
   // of figures, and the pair loop below must stay plain arithmetic.
   const count = list.length;
   const starts = new Float64Array(count);
   const ends = new Float64Array(count);
+  // Undated figures sit together far before every dated one (a point no day range reaches), so
+  // the one sweep below compares them with each other and never with a dated figure.
+  const UNDATED = -1e12;
   for (let index = 0; index < count; index += 1) {
     const fact = list[index]!;
-    const period = periodOf(fact, publishedBySource.get(fact.sourceId) ?? null);
-    starts[index] = period ? period.start - CONFLICT_TOLERANCE_DAYS : -Infinity;
-    ends[index] = period ? period.end : Infinity;
+    const period = figurePeriod(fact, publishedBySource.get(fact.sourceId) ?? null, cumulative);
+    starts[index] = period ? period.start : UNDATED;
+    ends[index] = period ? period.end : UNDATED;
   }
   // Pairs are visited in order of start, so a scan stops at the first figure that starts after
   // this one ends (figures from other years are never compared), and once a figure is flagged
@@ -116,11 +111,12 @@ export const conflictForIndicator = (indicator: string, list: readonly Fact[], p
 
 export const sortConflictGroups = (groups: ConflictGroup[]): ConflictGroup[] => groups.sort((left, right) => left.indicator.localeCompare(right.indicator));
 
-export const findConflicts = (facts: readonly Fact[], sources: readonly Source[]): ConflictGroup[] => {
+export const findConflicts = (facts: readonly Fact[], sources: readonly Source[], indicators: readonly Indicator[]): ConflictGroup[] => {
   const publishedBySource = new Map(sources.map((source) => [source.id, source.published]));
+  const labels = new Map(indicators.map((indicator) => [indicator.key, indicator]));
   const groups: ConflictGroup[] = [];
   for (const [indicator, list] of figuresByIndicator(facts)) {
-    const group = conflictForIndicator(indicator, list, publishedBySource);
+    const group = conflictForIndicator(indicator, list, publishedBySource, isCumulativeIndicator(indicator, labels.get(indicator)));
     if (group) groups.push(group);
   }
   return sortConflictGroups(groups);

@@ -6,6 +6,7 @@ import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
 import { dateWindow, passesFilter, type FactFilter } from './fact-filter';
 import { moveToTrash } from './trash';
+import { seriesFor } from './series';
 import { toConflictView, toFactView } from './views';
 
 type ParsedFactInput = ReturnType<typeof factInputSchema.parse>;
@@ -95,6 +96,7 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
       fact: toFactView(fact, source, Boolean(group)),
       source,
       conflict: group ? toConflictView(group, (factId) => state.fact(factId), (sourceId) => state.source(sourceId), (key) => state.indicator(key)) : null,
+      series: seriesFor(fact, { figuresOf: (key) => state.figuresOf(key), source: (sourceId) => state.source(sourceId), indicator: (key) => state.indicator(key) }),
     };
   };
 

@@ -2,6 +2,7 @@ import { createBundleHandlers } from './bundle-handlers';
 import { createFacetHandlers } from './facet-handlers';
 import { createFactHandlers } from './fact-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createIndicatorHandlers } from './indicator-handlers';
 import type { LibraryContext } from './library-context';
 import { createSourceHandlers } from './source-handlers';
 
@@ -9,6 +10,7 @@ export const createLibraryHandlers = (context: LibraryContext) => ({
   ...createFactHandlers(context),
   ...createSourceHandlers(context),
   ...createFacetHandlers(context),
+  ...createIndicatorHandlers(context),
   ...createImportHandlers(context),
   ...createBundleHandlers(context),
 });

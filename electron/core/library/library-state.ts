@@ -3,6 +3,7 @@ import type { StoreDocument } from '../store/document';
 import type { Store } from '../store/store';
 import { conflictForIndicator, conflictingFactIds, effectiveDate, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
 import { dateSortKey } from '../../shared/partial-date';
+import { isCumulativeIndicator } from './figure-periods';
 import { FactSearchIndex } from './search-index';
 import { OrderedFacts } from './fact-filter';
 
@@ -28,6 +29,8 @@ export class LibraryState {
   /** Indicators whose facts changed since `conflictByIndicator` was brought up to date. */
   private readonly staleIndicators = new Set<string>();
   private conflicting: Set<string> | null = null;
+  /** Current figures by indicator (see figuresByIndicator), for the report warnings; built when first asked for. */
+  private figures: Map<string, Fact[]> | null = null;
   private newestFirst: Fact[] | null = null;
   private orderRank: Map<string, number> | null = null;
   private ordered: OrderedFacts | null = null;
@@ -58,6 +61,7 @@ export class LibraryState {
     this.indicators = new Map(document.indicators.map((indicator) => [indicator.key, indicator]));
     this.conflicts = null;
     this.conflicting = null;
+    this.figures = null;
     this.newestFirst = null;
     this.orderRank = null;
     this.ordered = null;
@@ -85,13 +89,13 @@ export class LibraryState {
   conflictGroups(): ConflictGroup[] {
     const document = this.current();
     if (!this.conflictByIndicator) {
-      this.conflictByIndicator = new Map(findConflicts(document.facts, document.sources).map((group) => [group.indicator, group]));
+      this.conflictByIndicator = new Map(findConflicts(document.facts, document.sources, document.indicators).map((group) => [group.indicator, group]));
       this.staleIndicators.clear();
     } else if (this.staleIndicators.size > 0) {
       const published = new Map(document.sources.map((source) => [source.id, source.published]));
       const lists = figuresByIndicator(document.facts.filter((fact) => fact.indicator !== null && this.staleIndicators.has(fact.indicator)));
       for (const indicator of this.staleIndicators) {
-        const group = conflictForIndicator(indicator, lists.get(indicator) ?? [], published);
+        const group = conflictForIndicator(indicator, lists.get(indicator) ?? [], published, isCumulativeIndicator(indicator, this.indicators.get(indicator)));
         if (group) this.conflictByIndicator.set(indicator, group);
         else this.conflictByIndicator.delete(indicator);
       }
@@ -99,6 +103,13 @@ export class LibraryState {
     }
     this.conflicts ??= sortConflictGroups([...this.conflictByIndicator.values()]);
     return this.conflicts;
+  }
+
+  /** The current (not superseded) figures recorded for an indicator. */
+  figuresOf(indicator: string): readonly Fact[] {
+    const document = this.current();
+    this.figures ??= figuresByIndicator(document.facts);
+    return this.figures.get(indicator) ?? [];
   }
 
   isInConflict(factId: string): boolean {
@@ -187,7 +198,13 @@ export class LibraryState {
 
   private afterChange(touchedFacts: Iterable<string>, touchedSources: Iterable<string>): void {
     const before = this.facts;
+    const indicatorsBefore = this.indicators;
     this.refreshLookups();
+    // A relabelled indicator may have become (or stopped being) cumulative, which changes how its
+    // figures are compared: its conflicts are looked at again.
+    for (const [key, indicator] of this.indicators) {
+      if (isCumulativeIndicator(key, indicator) !== isCumulativeIndicator(key, indicatorsBefore.get(key))) this.staleIndicators.add(key);
+    }
     const factIds = new Set(touchedFacts);
     const sourceIds = new Set(touchedSources);
     if (sourceIds.size > 0) {

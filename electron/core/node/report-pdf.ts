@@ -147,6 +147,7 @@ const warmUpInput = () => {
     tableOfContents: false,
     evidenceAnnex: false,
     staleAfterMonths: 24,
+    figureDecisions: [],
     sections: [
       {
         id: 'warm-up-section',

@@ -35,7 +35,8 @@ export const createReportHandlers = ({ state, now, newId, renderer, host }: Repo
       fact: (id: string) => state.fact(id),
       source: (id: string) => state.source(id),
       chart: (id: string) => document.charts.find((chart) => chart.id === id),
-      isInConflict: (id: string) => state.isInConflict(id),
+      indicator: (key: string) => state.indicator(key),
+      figuresOf: (indicator: string) => state.figuresOf(indicator),
     };
   };
 

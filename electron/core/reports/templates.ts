@@ -87,6 +87,7 @@ export const createReportFromTemplate = (template: Template, { id, newId, now, t
     evidenceAnnex: false,
     staleAfterMonths: 24,
     sections,
+    figureDecisions: [],
     createdAt: timestamp,
     updatedAt: timestamp,
   };

@@ -1,68 +1,61 @@
 import type { ReportWarning } from '../../shared/contract/reports';
-import type { Chart, Fact, Report, Source } from '../../shared/entities';
+import type { Chart, Report } from '../../shared/entities';
 import { toDayRange } from '../../shared/partial-date';
+import { formattingLocale } from '../report/text';
+import { figureWarning, type FigureLookups, type FigurePlacement } from './figure-warnings';
 import { chartPlacements, factReferences } from './report-walk';
+import { textWarnings } from './text-warnings';
 
-/** Cut at a word boundary with an ellipsis, so a warning never ends mid-word ("…at abo"). */
-const clip = (text: string, max: number): string => {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-};
-
-export interface WarningLookups {
-  fact: (id: string) => Fact | undefined;
-  source: (id: string) => Source | undefined;
+export interface WarningLookups extends FigureLookups {
   chart: (id: string) => Chart | undefined;
-  isInConflict: (factId: string) => boolean;
 }
 
 const DAY_MS = 86_400_000;
 
-const monthsBetween = (earlierDay: number, laterDay: number): number => (laterDay - earlierDay) / 30.44;
-
 /**
- * What should be fixed before the report is sent, each tied to the place it occurs. One warning
- * per fact and problem, at its first use.
+ * What should be fixed before the report is sent (issue 11): one entry per cited fact, in figures,
+ * with everything that is wrong with it; one per chart, and one per section and problem in the
+ * text. In reading order, each tied to the section where it first occurs, none repeated. Entries
+ * the author has answered carry that decision (kept with the report) and are not counted.
  */
 export const reportWarnings = (report: Report, lookups: WarningLookups): ReportWarning[] => {
-  const warnings: ReportWarning[] = [];
-  const seen = new Set<string>();
-  const add = (warning: ReportWarning) => {
-    const key = `${warning.kind}:${warning.factId ?? ''}:${warning.chartId ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    warnings.push(warning);
+  const placements = new Map<string, FigurePlacement>();
+  const place = (factId: string, sectionId: string, chartId: string | null) => {
+    const known = placements.get(factId);
+    if (!known) placements.set(factId, { sectionId, chartId, inText: chartId === null });
+    else if (chartId === null) known.inText = true;
   };
-  const reportDay = toDayRange(report.date)?.end ?? Date.now() / DAY_MS;
+  for (const reference of factReferences(report)) place(reference.factId, reference.sectionId, null);
 
-  const checkFact = (factId: string, sectionId: string, chartId: string | null) => {
-    const fact = lookups.fact(factId);
-    const base = { sectionId, factId, chartId };
-    if (!fact) return add({ ...base, kind: 'missing-fact', message: 'A referenced fact was deleted from the library.' });
-    const label = `“${clip(fact.statement, 80)}”`;
-    if (!lookups.source(fact.sourceId)) add({ ...base, kind: 'no-source', message: `${label} has no source.` });
-    if (!fact.quote.trim()) add({ ...base, kind: 'no-quote', message: `${label} has no quote from its source.` });
-    if (fact.supersededBy) add({ ...base, kind: 'superseded', message: `${label} is superseded by a newer figure.` });
-    if (lookups.isInConflict(fact.id)) add({ ...base, kind: 'conflict', message: `Sources disagree on ${label}.` });
-    const asOf = fact.asOf ?? lookups.source(fact.sourceId)?.published ?? null;
-    const range = asOf ? toDayRange(asOf) : null;
-    if (!range) add({ ...base, kind: 'stale', message: `${label} has no as-of date.` });
-    else if (monthsBetween(range.end, reportDay) > report.staleAfterMonths) {
-      add({ ...base, kind: 'stale', message: `${label} is as of ${asOf}, older than ${report.staleAfterMonths} months.` });
-    }
-  };
-
-  for (const reference of factReferences(report)) checkFact(reference.factId, reference.sectionId, null);
+  const chartWarnings: Omit<ReportWarning, 'decision'>[] = [];
+  const seenCharts = new Set<string>();
   for (const placement of chartPlacements(report)) {
+    if (seenCharts.has(placement.chartId)) continue;
+    seenCharts.add(placement.chartId);
+    const base = { sectionId: placement.sectionId, factId: null, chartId: placement.chartId, otherFactId: null, issues: [], actions: [] };
     const chart = lookups.chart(placement.chartId);
     if (!chart) {
-      add({ kind: 'missing-chart', sectionId: placement.sectionId, factId: null, chartId: placement.chartId, message: 'A chart in this report was deleted.' });
+      chartWarnings.push({ ...base, key: `missing-chart:${placement.chartId}`, kind: 'missing-chart', severity: 'error', message: 'A chart in this report was deleted from the library.' });
       continue;
     }
-    if (!chart.altText.trim()) add({ kind: 'chart-no-alt', sectionId: placement.sectionId, factId: null, chartId: chart.id, message: `Chart “${chart.title}” has no alt text.` });
-    for (const factId of chart.factIds) checkFact(factId, placement.sectionId, chart.id);
+    if (!chart.altText.trim()) chartWarnings.push({ ...base, key: `chart-no-alt:${chart.id}`, kind: 'chart-no-alt', severity: 'check', message: `Chart “${chart.title}” has no alt text for readers who cannot see it.` });
+    for (const factId of chart.factIds) place(factId, placement.sectionId, chart.id);
   }
-  return warnings;
+
+  const context = {
+    lookups,
+    cited: new Set(placements.keys()),
+    locale: formattingLocale(report.language),
+    reportDay: toDayRange(report.date)?.end ?? Date.now() / DAY_MS,
+    staleAfterMonths: report.staleAfterMonths,
+  };
+  const figures = [...placements].flatMap(([factId, placement]) => figureWarning(factId, placement, context) ?? []);
+
+  const order = new Map(report.sections.map((section, index) => [section.id, index]));
+  const decisions = new Map(report.figureDecisions.map((decision) => [decision.warningKey, decision]));
+  // A stable sort keeps reading order within a section: text problems, figures, then charts.
+  return [...textWarnings(report), ...figures, ...chartWarnings]
+    .map((warning, index) => ({ warning, index, section: order.get(warning.sectionId ?? '') ?? Infinity }))
+    .sort((left, right) => left.section - right.section || left.index - right.index)
+    .map(({ warning }) => ({ ...warning, decision: decisions.get(warning.key) ?? null }));
 };

@@ -68,6 +68,16 @@ export const conflictViewSchema = z.object({
 });
 export type ConflictView = z.infer<typeof conflictViewSchema>;
 
+/** One point of an indicator's series: a dated figure (see core/library/series.ts). */
+export const seriesPointSchema = z.object({
+  factId: idSchema,
+  value: z.number(),
+  unit: z.string().nullable(),
+  date: partialDateSchema,
+  source: z.string(),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
 export const candidateSchema = z.object({
   statement: z.string(),
   quote: z.string(),
@@ -97,7 +107,7 @@ const mergeCountSchema = z.object({ added: z.number().int(), updated: z.number()
 export const libraryChannels = {
   /** `indexing`: a large library's search index is still being built; text matches come in date order, not by relevance. */
   'facts:search': defineChannel(factQuerySchema, z.object({ total: z.number().int(), items: z.array(factViewSchema), indexing: z.boolean() })),
-  'facts:get': defineChannel(byId, z.object({ fact: factViewSchema, source: sourceSchema, conflict: conflictViewSchema.nullable() })),
+  'facts:get': defineChannel(byId, z.object({ fact: factViewSchema, source: sourceSchema, conflict: conflictViewSchema.nullable(), series: z.array(seriesPointSchema) })),
   'facts:create': defineChannel(factInputSchema, factSchema),
   'facts:update': defineChannel(z.object({ id: idSchema, changes: factChangesSchema }).strict(), factSchema),
   'facts:delete': defineChannel(byId, undoSchema),
@@ -117,6 +127,14 @@ export const libraryChannels = {
     }),
   ),
   'conflicts:list': defineChannel(z.undefined(), z.array(conflictViewSchema)),
+  /**
+   * A new indicator from the label the user typed (issue 11: chosen by label, never by a hidden
+   * code); its key is made from the label. An indicator with the same label is returned as it is.
+   */
+  'indicators:create': defineChannel(
+    z.object({ label: z.string().trim().min(1, 'Name what the figure measures.').max(500), unit: z.string().trim().max(100).nullable().default(null) }).strict(),
+    indicatorSchema,
+  ),
   /** Reads a dropped or picked file and proposes facts; stores nothing. */
   'import:propose': defineChannel(
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }).strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, reportSchema, templateSchema } from '../entities';
+import { figureDecisionSchema, idSchema, reportSchema, templateSchema } from '../entities';
 import { defineChannel } from './define';
 import { factViewSchema } from './library';
 
@@ -13,13 +13,31 @@ export const reportSummarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
-export const warningKindSchema = z.enum(['superseded', 'conflict', 'no-quote', 'no-source', 'stale', 'missing-fact', 'missing-chart', 'chart-no-alt']);
+/**
+ * What a warning is about. `figure` is one entry per cited fact, gathering all that is wrong with
+ * it (issue 11: no more one line per fact and problem, repeated); the rest concern the text.
+ */
+export const warningKindSchema = z.enum(['figure', 'missing-fact', 'missing-chart', 'chart-no-alt', 'empty-section', 'template-prompt', 'unsourced-figure']);
+export const figureIssueSchema = z.enum(['superseded', 'newer-figure', 'conflict', 'no-source', 'no-quote', 'old']);
+export const warningActionSchema = z.enum(['use-newer', 'cite-both', 'not-comparable', 'dismiss']);
+export type WarningAction = z.infer<typeof warningActionSchema>;
 export const reportWarningSchema = z.object({
+  /** Stable while the warning is the same; a decision answers the warning with this key. */
+  key: z.string(),
   kind: warningKindSchema,
+  /** Errors must be fixed (a deleted fact, sources disagreeing); the rest asks for a second look. */
+  severity: z.enum(['error', 'check']),
   sectionId: idSchema.nullable(),
   factId: idSchema.nullable(),
   chartId: idSchema.nullable(),
+  /** The newer or disagreeing figure the entry offers. */
+  otherFactId: idSchema.nullable(),
+  issues: z.array(figureIssueSchema),
+  /** In figures: "409 people (…, undated) — newer figure: 415 people as of 31 Dec 2025 (…)". */
   message: z.string(),
+  actions: z.array(warningActionSchema),
+  /** The author's recorded answer; a decided warning is listed apart and not counted. */
+  decision: figureDecisionSchema.nullable(),
 });
 export type ReportWarning = z.infer<typeof reportWarningSchema>;
 

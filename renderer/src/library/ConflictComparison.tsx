@@ -38,7 +38,7 @@ export const ConflictComparison = ({
       title="Sources disagree"
       description={
         <>
-          {conflict.label}. Newest first: check which figure fits your report before citing one.
+          {conflict.label}. These figures are for the same period (or none of them is dated), yet differ; figures for different dates are a series, not listed here. Newest first: check which fits your report before citing one.
         </>
       }
       onClose={onClose}

@@ -115,7 +115,7 @@ export const FactDetail = ({
     );
   }
 
-  const { fact, source, conflict } = state.value;
+  const { fact, source, conflict, series } = state.value;
   return (
     <section className="detail" aria-label="Fact detail" aria-busy={state.refreshing || undefined} data-fact-id={fact.id}>
       <header className="detail__header">
@@ -147,6 +147,18 @@ export const FactDetail = ({
           </div>
         )}
         {fact.superseded && <p className="detail__superseded">A newer figure replaces this one.</p>}
+        {series.length > 0 && (
+          <div className="series-note" data-testid="series-note">
+            <span className="series-note__title">Part of a series, oldest first (figures for different dates, not a disagreement):</span>
+            <ol className="series-note__points">
+              {series.map((point) => (
+                <li key={point.factId} aria-current={point.factId === fact.id || undefined}>
+                  <strong>{formatValue(point.value, point.unit)}</strong> <span className="detail__faint">{formatPartialDate(point.date)}, {point.source}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
         {fact.quote ? (
           <blockquote className="detail__quote">{fact.quote}</blockquote>
         ) : (

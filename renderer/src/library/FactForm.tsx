@@ -5,6 +5,7 @@ import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-da
 import { useApi } from '../api/api-context';
 import { Field, fieldsNamedIn } from './Field';
 import { formatNumber } from './format';
+import { IndicatorPicker, type IndicatorChoice } from './IndicatorPicker';
 import { NUMBER_HINT, parseNumber } from './parse-number';
 import { Sheet } from './Sheet';
 import { SourceForm } from './SourceForm';
@@ -24,11 +25,14 @@ interface Draft {
   asOf: string;
   quote: string;
   tags: string[];
+  /** The indicator's key once chosen ('' for none); a new one is created from its label on save. */
   indicator: string;
+  indicatorText: string;
+  indicatorChoice: IndicatorChoice;
   note: string;
 }
 
-const toDraft = (fact: Fact | null, presetSourceId: string | null): Draft => ({
+const toDraft = (fact: Fact | null, presetSourceId: string | null, labelOf: (key: string) => string): Draft => ({
   sourceId: fact?.sourceId ?? presetSourceId ?? '',
   statement: fact?.statement ?? '',
   value: fact?.value === null || fact?.value === undefined ? '' : String(fact.value),
@@ -37,6 +41,8 @@ const toDraft = (fact: Fact | null, presetSourceId: string | null): Draft => ({
   quote: fact?.quote ?? '',
   tags: fact?.tags ?? [],
   indicator: fact?.indicator ?? '',
+  indicatorText: fact?.indicator ? labelOf(fact.indicator) : '',
+  indicatorChoice: fact?.indicator ? { kind: 'existing', key: fact.indicator } : { kind: 'none' },
   note: fact?.note ?? '',
 });
 
@@ -50,6 +56,9 @@ const validate = (draft: Draft): { errors: Errors; input: FactInput | null } => 
   const asOf = parsePartialDate(draft.asOf);
   if (!asOf.ok) errors.asOf = asOf.message;
   if (draft.unit.trim().length > 100) errors.unit = 'Keep the unit short (100 characters at most), such as “people” or “%”.';
+  if (draft.indicatorText.trim() && draft.indicatorChoice.kind === 'none') {
+    errors.indicator = `Choose an indicator from the list, or choose “Create indicator” to add “${draft.indicatorText.trim()}”.`;
+  }
   if (Object.keys(errors).length > 0 || !value.ok || !asOf.ok) return { errors, input: null };
   const percent = /%\s*$/.test(draft.value) && !draft.unit.trim();
   return {
@@ -62,7 +71,7 @@ const validate = (draft: Draft): { errors: Errors; input: FactInput | null } => 
       asOf: asOf.value,
       quote: draft.quote.trim(),
       tags: draft.tags,
-      indicator: draft.indicator.trim() || null,
+      indicator: draft.indicatorChoice.kind === 'existing' ? draft.indicatorChoice.key : null,
       note: draft.note.trim(),
     },
   };
@@ -87,7 +96,9 @@ export const FactForm = ({
 }) => {
   const api = useApi();
   const editing = mode.kind === 'edit' ? mode.fact : null;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(editing, mode.kind === 'create' ? mode.presetSourceId : null));
+  const [draft, setDraft] = useState<Draft>(() =>
+    toDraft(editing, mode.kind === 'create' ? mode.presetSourceId : null, (key) => (facets.kind === 'loaded' ? facets.value.indicators.find((indicator) => indicator.key === key)?.label : undefined) ?? key),
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -115,8 +126,9 @@ export const FactForm = ({
 
   const quoteMissing = !!draft.quote.trim() && sourceText?.id === draft.sourceId && locateQuote(sourceText.text, draft.quote.trim(), null) === null && sourceText.text !== '';
 
-  const update = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    const next = { ...draft, [key]: value };
+  const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraftWith({ [key]: value } as Partial<Draft>);
+  const setDraftWith = (changes: Partial<Draft>) => {
+    const next = { ...draft, ...changes };
     setDraft(next);
     // After a first attempt, re-check as the user fixes things so messages go away promptly.
     if (submitted) setErrors((current) => ({ ...validate(next).errors, form: current.form }));
@@ -137,6 +149,16 @@ export const FactForm = ({
       return;
     }
     setSaving(true);
+    if (draft.indicatorChoice.kind === 'new') {
+      // Created only now, when the fact is saved, so a cancelled form leaves no stray indicator.
+      const created = await api.call('indicators:create', { label: draft.indicatorText.trim(), unit: input.unit ?? null });
+      if (!created.ok) {
+        setSaving(false);
+        setErrors({ indicator: created.error.message, form: created.error.message });
+        return;
+      }
+      input.indicator = created.value.key;
+    }
     const result = editing ? await api.call('facts:update', { id: editing.id, changes: input }) : await api.call('facts:create', input);
     setSaving(false);
     if (result.ok) {
@@ -158,7 +180,13 @@ export const FactForm = ({
   const parsedValue = parseNumber(draft.value.replace(/%\s*$/, ''));
   const valueHint = parsedValue.ok && parsedValue.value !== null && draft.value.trim() !== String(parsedValue.value) ? `Read as ${formatNumber(parsedValue.value)}.` : NUMBER_HINT;
   const indicators = facets.kind === 'loaded' ? facets.value.indicators : [];
-  const chosenIndicator = indicators.find((indicator) => indicator.key === draft.indicator.trim());
+  // Facets may arrive after the form opened: a chosen indicator is still shown by its label, never its key.
+  const chosenKey = draft.indicatorChoice.kind === 'existing' ? draft.indicatorChoice.key : null;
+  const indicatorText = chosenKey !== null && draft.indicatorText === chosenKey ? (indicators.find((indicator) => indicator.key === chosenKey)?.label ?? chosenKey) : draft.indicatorText;
+  const indicatorHint =
+    draft.indicatorChoice.kind === 'new'
+      ? 'A new indicator, created when you save. A label with “since …” or “to date” is read as a running total: its figures are compared by the date they count to.'
+      : 'What the figure measures: figures of one indicator for the same period are checked for disagreement; different dates make a series.';
   const units = [...new Set(indicators.map((indicator) => indicator.unit).filter((unit): unit is string => !!unit))];
 
   return (
@@ -276,31 +304,16 @@ export const FactForm = ({
           {(props) => <textarea {...props} data-field="quote" className="input" rows={3} value={draft.quote} onChange={(event) => update('quote', event.target.value)} />}
         </Field>
         <div className="form__row form__row--two">
-          <Field
-            label="Indicator"
-            error={errors.indicator}
-            hint={chosenIndicator ? chosenIndicator.label : 'What the figure measures; facts with the same indicator are compared for conflicts.'}
-          >
+          <Field label="Indicator" error={errors.indicator} hint={indicatorHint}>
             {(props) => (
-              <>
-                <input
-                  {...props}
-                  data-field="indicator"
-                  className="input"
-                  list="fact-form-indicators"
-                  autoComplete="off"
-                  placeholder="e.g. casualties-since-2020"
-                  value={draft.indicator}
-                  onChange={(event) => update('indicator', event.target.value)}
-                />
-                <datalist id="fact-form-indicators">
-                  {indicators.map((indicator) => (
-                    <option key={indicator.key} value={indicator.key}>
-                      {indicator.label}
-                    </option>
-                  ))}
-                </datalist>
-              </>
+              <IndicatorPicker
+                inputProps={props}
+                indicators={indicators}
+                text={indicatorText}
+                choice={draft.indicatorChoice}
+                onText={(text) => setDraftWith({ indicatorText: text, indicatorChoice: { kind: 'none' }, indicator: '' })}
+                onChoose={(choice, label) => setDraftWith({ indicatorText: label, indicatorChoice: choice, indicator: choice.kind === 'existing' ? choice.key : '' })}
+              />
             )}
           </Field>
           <Field label="Tags" error={errors.tags}>

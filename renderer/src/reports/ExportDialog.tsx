@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import type { ReportWarning } from '../../../electron/shared/contract/reports';
 import type { Report } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { downloadBlob } from '../app/download';
 import { Dialog } from './Dialog';
+import { ExportWarnings } from './ExportWarnings';
 import { base64ToBytes, pdfFileName } from './report-model';
 
 export interface ExportOptions {
@@ -24,7 +26,21 @@ type Phase =
  * Export: the options (remembered on the report), then the PDF. The desktop app asks where to
  * save (export:save-pdf) and can open the file; browser mode downloads what reports:render made.
  */
-export const ExportDialog = ({ report, onApply, onClose }: { report: Report; onApply: (options: ExportOptions) => Report; onClose: () => void }) => {
+export const ExportDialog = ({
+  report,
+  warnings,
+  onApply,
+  onShowWarnings,
+  onClose,
+}: {
+  report: Report;
+  /** The open warnings (answered ones excluded); null while the report is being checked. */
+  warnings: ReportWarning[] | null;
+  onApply: (options: ExportOptions) => Report;
+  /** Closes the dialog and opens the warnings panel, where each can be answered. */
+  onShowWarnings: () => void;
+  onClose: () => void;
+}) => {
   const api = useApi();
   const [options, setOptions] = useState<ExportOptions>({
     pageSize: report.pageSize,
@@ -110,6 +126,7 @@ export const ExportDialog = ({ report, onApply, onClose }: { report: Report; onA
             void run();
           }}
         >
+          <ExportWarnings warnings={warnings} onShowWarnings={onShowWarnings} />
           <fieldset className="export-form__group" disabled={busy}>
             <legend className="r-label">Page size</legend>
             <label className="r-check">

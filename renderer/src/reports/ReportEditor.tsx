@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FactView } from '../../../electron/shared/contract/library';
-import type { ReportWarning } from '../../../electron/shared/contract/reports';
+import type { ReportWarning, WarningAction } from '../../../electron/shared/contract/reports';
+import { applyWarningAction, openWarnings, reopenWarning } from '../../../electron/shared/figure-decisions';
 import type { Inline, Report, Section } from '../../../electron/shared/entities';
 import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from '../library/format';
@@ -18,7 +19,6 @@ import { useLiveFacts } from './use-live-facts';
 import { useReportDocument, type SaveState } from './use-report-document';
 import { useReportPreview } from './use-report-preview';
 import { useReportWarnings } from './use-report-warnings';
-import { isSevere } from './WarningsPanel';
 import { WarningsPanel } from './WarningsPanel';
 
 type Panel = { kind: 'none' } | { kind: 'picker'; keyFigures: { sectionId: string; blockIndex: number | null } | null } | { kind: 'warnings' };
@@ -77,17 +77,19 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   const checked = useReportWarnings(report);
   // The quick check usually answers first; the render's own list covers a failed check.
   const warnings = checked ?? preview.warnings;
+  // Answered warnings stay listed (with their decision) but are not counted or shown on chips.
+  const open = useMemo(() => (warnings ? openWarnings(warnings) : null), [warnings]);
 
   const warnedFacts = useMemo(() => {
     const map = new Map<string, ReportWarning[]>();
-    for (const warning of warnings ?? []) if (warning.factId) map.set(warning.factId, [...(map.get(warning.factId) ?? []), warning]);
+    for (const warning of open ?? []) if (warning.factId) map.set(warning.factId, [...(map.get(warning.factId) ?? []), warning]);
     return map;
-  }, [warnings]);
+  }, [open]);
   const warningCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const warning of warnings ?? []) if (warning.sectionId) counts.set(warning.sectionId, (counts.get(warning.sectionId) ?? 0) + 1);
+    for (const warning of open ?? []) if (warning.sectionId) counts.set(warning.sectionId, (counts.get(warning.sectionId) ?? 0) + 1);
     return counts;
-  }, [warnings]);
+  }, [open]);
 
   const show = useCallback((text: string, tone: ToastMessage['tone'] = 'info', action?: ToastMessage['action']) => {
     counter.current += 1;
@@ -119,14 +121,15 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
       }
       const value = fact.value === null ? `“${shorten(fact.statement, 40)}”` : formatValue(fact.value, fact.unit);
       const factWarnings = warnedFacts.get(fact.id) ?? [];
-      const tone = fact.inConflict || factWarnings.some((warning) => isSevere(warning.kind)) ? 'error' : fact.superseded || factWarnings.length > 0 ? 'warn' : 'ok';
+      // The open warnings decide the tone: a disagreement the author answered (both cited) is no longer red.
+      const tone = factWarnings.some((warning) => warning.severity === 'error') ? 'error' : factWarnings.length > 0 ? 'warn' : 'ok';
       const source = [fact.source.outlet ?? fact.source.title, fact.asOf ? `as of ${formatPartialDate(fact.asOf)}` : null].filter(Boolean).join(', ');
       const title = [fact.statement, `Source: ${source}`, ...factWarnings.map((warning) => `⚠ ${warning.message}`)].join('\n');
       return { value, number, tone, title };
     },
     [figures, numbers, live.facts, live.missing, warnedFacts],
   );
-  const chipKey = `${factIds.join(',')}|${[...figures.keys()].join(',')}|${live.facts.size}|${live.missing.size}|${warnings?.length ?? -1}`;
+  const chipKey = `${factIds.join(',')}|${[...figures.keys()].join(',')}|${live.facts.size}|${live.missing.size}|${open?.length ?? -1}`;
 
   // ---- inserting -----------------------------------------------------------------------------
 
@@ -298,7 +301,12 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
         ? { kind: 'key-figures', sectionHeading: report.sections.find((section) => section.id === panel.keyFigures?.sectionId)?.heading || 'this section' }
         : { kind: 'cursor', sectionHeading: report.sections.find((section) => section.id === targetSectionId)?.heading ?? null };
 
-  const totalWarnings = warnings?.length ?? null;
+  const totalWarnings = open?.length ?? null;
+
+  const answerWarning = (warning: ReportWarning, action: WarningAction, reason?: string) => {
+    change((current) => applyWarningAction(current, warning, action, { reason, now: new Date().toISOString() }));
+    show(action === 'use-newer' ? 'The newer figure replaces the old one in this report.' : 'Decision kept with the report.', 'info');
+  };
 
   return (
     <div className="report-editor" data-panel={panel.kind}>
@@ -443,6 +451,8 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
               sections={report.sections}
               onClose={closePanel}
               onJump={(warning) => warning.sectionId && jumpToSection(warning.sectionId, warning.factId)}
+              onAction={answerWarning}
+              onReopen={(warning) => change((current) => reopenWarning(current, warning.key))}
             />
           )}
         </div>
@@ -462,7 +472,18 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
           />
         </section>
       )}
-      {exporting && <ExportDialog report={report} onApply={applyExportOptions} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportDialog
+          report={report}
+          warnings={open}
+          onApply={applyExportOptions}
+          onShowWarnings={() => {
+            setExporting(false);
+            setPanel({ kind: 'warnings' });
+          }}
+          onClose={() => setExporting(false)}
+        />
+      )}
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   );

@@ -75,8 +75,8 @@ test('the main flows make no request outside the app\u2019s own loopback origin 
   await expect(library.highlight).toBeVisible();
 
   // A conflict comparison, and the filters.
-  await library.search.fill('killed injured mines');
-  await library.conflictBadge(/^388/).click();
+  await library.search.fill('foreign assistance');
+  await library.conflictBadge(/^4\.8/).click();
   const comparison = page.getByRole('dialog', { name: 'Sources disagree' });
   await expect(comparison).toBeVisible();
   await page.keyboard.press('Escape');

@@ -195,7 +195,7 @@ test('sections reorder with the keyboard buttons, and warnings jump to their sec
   await expect(reports.editor.locator('.key-figure').first().locator('.key-figure__value')).toContainText('11,667');
   await expect(reports.editor.locator('.key-figure').first().locator('.key-figure__number')).toHaveText('1');
 
-  // The sample appeal cites superseded and conflicting figures on purpose.
+  // The sample appeal keeps two warnings on purpose (its guidance says so); the list jumps to them.
   await expect(page.getByTestId('warnings-count')).toHaveText(/^\d+ warnings?$/, FIRST_RENDER);
   await page.getByTestId('warnings-count').click();
   await expect(reports.warnings).toBeVisible();
