@@ -100,6 +100,7 @@ const warmUpInput = () => {
       statement: `Figure ${n}`,
       value: n * 10,
       unit: '%',
+      qualifier: null,
       asOf: `202${n}-01-01`,
       quote: '',
       quoteStart: null,

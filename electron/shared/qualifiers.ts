@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * The words a source puts before a figure to say it is not exact ("more than 13,4%", "about
+ * 105,000"). A fact keeps its qualifier as data (issue 11 §3): dropping it turns "more than
+ * 13.4%" into a claim the source never made. The stored value is the phrase printed, in the
+ * source's own word where we know it, so "over 90%" stays "over", not "more than".
+ */
+export const QUALIFIERS = [
+  'about',
+  'approximately',
+  'around',
+  'nearly',
+  'almost',
+  'more than',
+  'over',
+  'at least',
+  'less than',
+  'under',
+  'up to',
+  'at most',
+] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+export const qualifierSchema = z.enum(QUALIFIERS);
+
+/** What a qualifier says about the true figure; two qualifiers with one meaning say the same. */
+type Meaning = 'approximate' | 'above' | 'at-least' | 'below' | 'just-below' | 'at-most';
+
+const MEANING: Record<Qualifier, Meaning> = {
+  about: 'approximate',
+  approximately: 'approximate',
+  around: 'approximate',
+  nearly: 'just-below',
+  almost: 'just-below',
+  'more than': 'above',
+  over: 'above',
+  'at least': 'at-least',
+  'less than': 'below',
+  under: 'below',
+  'up to': 'at-most',
+  'at most': 'at-most',
+};
+
+/**
+ * How sources write each qualifier, longest first so "no more than" is not read as "more than".
+ * Verbs count too: "the toll has exceeded 3,400" says "more than 3,400".
+ */
+const PHRASES: ReadonlyArray<readonly [string, Qualifier]> = [
+  ['no more than', 'at most'],
+  ['not more than', 'at most'],
+  ['no fewer than', 'at least'],
+  ['no less than', 'at least'],
+  ['not less than', 'at least'],
+  ['a minimum of', 'at least'],
+  ['a maximum of', 'at most'],
+  ['in excess of', 'more than'],
+  ['upwards of', 'more than'],
+  ['as many as', 'up to'],
+  ['more than', 'more than'],
+  ['greater than', 'more than'],
+  ['fewer than', 'less than'],
+  ['less than', 'less than'],
+  ['at least', 'at least'],
+  ['at most', 'at most'],
+  ['close to', 'nearly'],
+  ['just under', 'nearly'],
+  ['up to', 'up to'],
+  ['approximately', 'approximately'],
+  ['approx.', 'approximately'],
+  ['roughly', 'about'],
+  ['around', 'around'],
+  ['about', 'about'],
+  ['some', 'about'],
+  ['circa', 'about'],
+  ['nearly', 'nearly'],
+  ['almost', 'almost'],
+  ['exceeding', 'more than'],
+  ['exceeded', 'more than'],
+  ['exceeds', 'more than'],
+  ['exceed', 'more than'],
+  ['over', 'over'],
+  ['above', 'over'],
+  ['under', 'under'],
+  ['below', 'under'],
+];
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A phrase at the end of a text, as a whole word, before optional currency signs or codes
+ * ("more than $", "over USD "), so the figure that follows is what it qualifies.
+ */
+const ENDING = PHRASES.map(([phrase, qualifier]) => [new RegExp(`(?:^|[^\\p{L}])${escape(phrase)}\\s*(?:[$€£₼]|US\\$|[A-Z]{3}\\s)?\\s*$`, 'iu'), qualifier] as const);
+
+/** The qualifier written right before a figure ("…constitutes more than " → "more than"); null when none. */
+export const qualifierBefore = (textBefore: string): Qualifier | null => {
+  const tail = textBefore.slice(-40);
+  for (const [pattern, qualifier] of ENDING) if (pattern.test(tail)) return qualifier;
+  return null;
+};
+
+/**
+ * True when the text before a figure already says what its qualifier says ("About " before a fact
+ * qualified "approximately"; "the toll exceeds " before "more than"): printing the fact's
+ * qualifier there would read "About approximately 11,667 km²".
+ */
+export const saysQualifier = (textBefore: string, qualifier: Qualifier): boolean => {
+  const written = qualifierBefore(textBefore);
+  return written !== null && MEANING[written] === MEANING[qualifier];
+};
+
+export const isQualifier = (value: unknown): value is Qualifier => typeof value === 'string' && (QUALIFIERS as readonly string[]).includes(value);
