@@ -110,3 +110,29 @@ export const saysQualifier = (textBefore: string, qualifier: Qualifier): boolean
 };
 
 export const isQualifier = (value: unknown): value is Qualifier => typeof value === 'string' && (QUALIFIERS as readonly string[]).includes(value);
+
+const NUMERAL = /\d{1,3}(?:[ ,.\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/g;
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** A numeral read both ways ("4,9" and "1,500" are ambiguous until compared with the value). */
+const readings = (numeral: string): number[] => {
+  const digits = numeral.replace(/[\s\u00A0\u202F]/g, '');
+  return [Number(digits.replace(/,/g, '')), Number(digits.replace(/\./g, '').replace(',', '.'))].filter(Number.isFinite);
+};
+
+/**
+ * The qualifier a quote puts before `value` ("This area constitutes more than 13,4%…", 13.4 →
+ * "more than"), for the fact form to propose while the user types; null when the value is not
+ * written in digits in the quote or has no qualifier.
+ */
+export const proposeQualifier = (quote: string, value: number | null): Qualifier | null => {
+  if (value === null) return null;
+  for (const match of quote.matchAll(NUMERAL)) {
+    const after = quote.slice(match.index + match[0].length);
+    const scale = SCALE[/^\s*(thousand|million|billion)\b/i.exec(after)?.[1]?.toLowerCase() ?? ''] ?? 1;
+    if (readings(match[0]).some((reading) => Math.abs(reading * scale - value) < 1e-9 * Math.max(1, Math.abs(value)))) {
+      return qualifierBefore(quote.slice(0, match.index));
+    }
+  }
+  return null;
+};

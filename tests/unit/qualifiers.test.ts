@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposeFacts } from '../../electron/core/library/extract';
-import { qualifierBefore, saysQualifier } from '../../electron/shared/qualifiers';
+import { proposeQualifier, qualifierBefore, saysQualifier } from '../../electron/shared/qualifiers';
 
 /** Issue 11 §3: a figure's qualifier is read from its quote, kept as data and never printed twice. */
 
@@ -49,5 +49,16 @@ describe('qualifierBefore and saysQualifier', () => {
     expect(saysQualifier('over ', 'more than')).toBe(true);
     expect(saysQualifier('at least ', 'more than')).toBe(false);
     expect(saysQualifier('It is ', 'about')).toBe(false);
+  });
+});
+
+describe('proposeQualifier (the fact form, while the user types)', () => {
+  it('finds the value in the quote and reads the words before it', () => {
+    const quote = 'This area constitutes more than 13,4% of the country’s total territory of 86,600 square kilometres.';
+    expect(proposeQualifier(quote, 13.4)).toBe('more than');
+    expect(proposeQualifier(quote, 86600)).toBeNull();
+    expect(proposeQualifier('More than 1 million landmines remain.', 1_000_000)).toBe('more than');
+    expect(proposeQualifier('About 190 officials took part.', 19)).toBeNull();
+    expect(proposeQualifier('No figure here.', 5)).toBeNull();
   });
 });
