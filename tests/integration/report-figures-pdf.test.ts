@@ -49,3 +49,15 @@ describe('the sample donor appeal', () => {
     expect(text).not.toContain('1,000,000');
   });
 });
+
+describe('a report in US English', () => {
+  it('writes its dates one way, text and chart source lines alike: "December 31, 2025"', async () => {
+    const report: Report = await app.call('reports:get', { id: 'report-sample-donor-appeal' });
+    const rendered = await app.call('reports:render', { report: { ...report, language: 'en-US' }, options: {} });
+    const us = readPdf(dir, 'appeal-us.pdf', Buffer.from(rendered.pdfBase64, 'base64')).text;
+    // The dates Dossier writes (as-of lines, chart source lines); quotes keep the source's words.
+    expect(us).toMatch(/as of December\s+31,\s+2025/);
+    expect(us).toMatch(/to December 31, 2025\./);
+    expect(us).not.toMatch(/as of 31 December|to 31 December 2025\./);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Chart, Fact, Indicator, Source } from '../../shared/entities';
+import { formatFigure, formatNumber as formatReportNumber } from '../../shared/format-number';
 import type { Qualifier } from '../../shared/qualifiers';
 
 /**
@@ -402,6 +403,9 @@ const isCurrencyCode = (unit: string): boolean => {
 /** A number in the chart's locale: thousands separators, decimals, optional compact notation. */
 export const formatNumber = (value: number, settings: NumberFormatSettings): string => {
   if (!Number.isFinite(value)) return '–';
+  // Unless the chart sets its own display format, it writes figures as the report text does
+  // (exact, large round amounts in words), so a label and a sentence never disagree (issue 11).
+  if (settings.decimals === null && !settings.compact) return formatReportNumber(value, settings.locale);
   const decimals = settings.decimals ?? (settings.compact ? 1 : Math.min(2, decimalsOf(value)));
   return numberFormatter(settings.locale, {
     maximumFractionDigits: decimals,
@@ -416,6 +420,7 @@ export const formatNumber = (value: number, settings: NumberFormatSettings): str
  */
 export const formatValue = (value: number, unit: string | null, settings: NumberFormatSettings): string => {
   if (!Number.isFinite(value)) return '–';
+  if (settings.decimals === null && !settings.compact) return formatFigure(value, normaliseUnit(unit), { locale: settings.locale });
   const u = normaliseUnit(unit);
   const decimals = settings.decimals ?? (settings.compact ? 1 : Math.min(2, decimalsOf(value)));
   const common: Intl.NumberFormatOptions = {

@@ -1,7 +1,7 @@
 import { buildChartModel, type ChartModel } from '../charts/chart-model';
 import type { ChartRenderer } from '../charts/chart-ports';
 import { createCitationFormatter } from '../citations';
-import { buildReportDocument, chartWidthFor, type ChartSvg } from '../report';
+import { buildReportDocument, chartWidthFor, formattingLocale, type ChartSvg } from '../report';
 import type { ReportRenderer } from '../reports/report-ports';
 import type { Chart, Fact, Report, Source } from '../../shared/entities';
 import { chartFontFiles, renderChartSvg } from './chart-renderer';
@@ -55,7 +55,8 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
     }
     const fonts = chartFontFiles();
     for (const chart of charts.values()) {
-      const model = buildChartModel(chart, { facts, sources });
+      // Charts write numbers and dates in the report's language, like its text (issue 11 §3).
+      const model = buildChartModel(chart, { facts, sources, locale: formattingLocale(report.language) });
       const size = chartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full', model);
       chartSvgs[chart.id] = {
         // The PDF prints the title as the figure caption and builds the numbered source line.
