@@ -25,6 +25,12 @@ describe('placeNoteMarker (Chicago 14.26: after the phrase and its punctuation, 
     expect(marked('11,667 km²', '')).toBe('11,667 km²_^');
   });
 
+  it('keeps a note on something in parentheses inside them (Chicago 14.26)', () => {
+    expect(marked('Donations are most needed.', ').')).toBe('Donations are most needed.^).');
+    expect(marked('4.9%', '); both show')).toBe('4.9%_^); both show');
+    expect(marked('about 11,667 km²', ' of land) and more, later')).toBe('about 11,667 km² of land^) and more, later');
+  });
+
   it('puts the marker after the noun that completes a value-only figure', () => {
     expect(marked('415', ' casualties in 253', ' casualties'.length)).toBe('415 casualties^ in 253');
   });

@@ -8,11 +8,12 @@
  *
  * 1. The marker follows the figure's phrase. When the figure was printed without its unit because
  *    the sentence names it ("415 casualties"), the phrase ends after that noun.
- * 2. Punctuation that closes the phrase (",", ".", ";", ":", "?", "!", ")", closing quotes) comes
- *    before the marker: "253 incidents.⁹".
+ * 2. Punctuation that closes the phrase (",", ".", ";", ":", "?", "!", closing quotes) comes
+ *    before the marker: "253 incidents.⁹". A closing parenthesis does not: a note on something
+ *    inside parentheses goes inside them (14.26), "(… operations.²⁶)".
  * 3. If the phrase still ends in something a superscript would extend (a digit, %, ‰, °, ², ³),
  *    the marker moves to the end of the clause ("over 90% of demining,²⁵ which…") when the clause
- *    ends within the same stretch of text.
+ *    ends within the same stretch of text, or just inside the parenthesis that closes it.
  * 4. Otherwise (the figure ends the paragraph, or another figure follows), a narrow no-break space
  *    separates it: "90 %\u202F²⁵" reads as a marker, and never wraps away from its figure.
  *
@@ -33,10 +34,10 @@ export const MARKER_SEPARATOR = '\u202F';
 /** A superscript number right after one of these reads as part of the figure. */
 const EXTENDS_FIGURE = /[\d%‰°²³¹⁰⁴-⁹]$/u;
 
-const CLOSING = /^[.,;:!?)\]’”»]+/u;
+const CLOSING = /^[.,;:!?’”»]+/u;
 
 /** The end of the clause: a punctuation mark followed by a space or the end (so "4.9" does not count). */
-const CLAUSE_END = /[,;:!?)](?=\s|$)|\.(?=\s|$)/u;
+const CLAUSE_END = /[,;:!?.](?=\s|$)/u;
 const MAX_CLAUSE_REACH = 80;
 
 /**
@@ -53,13 +54,19 @@ export const placeNoteMarker = (printed: string, following: string, phraseLength
   const lastChar = (printed + following.slice(0, before)).trimEnd();
   if (!EXTENDS_FIGURE.test(lastChar)) return { before, separate: false };
 
-  const rest = following.slice(before, before + MAX_CLAUSE_REACH);
+  const reach = following.slice(before, before + MAX_CLAUSE_REACH);
+  const bracket = reach.search(/[)\]]/);
+  const rest = bracket >= 0 ? reach.slice(0, bracket) : reach;
   const end = CLAUSE_END.exec(rest);
   if (end) {
     let at = before + end.index + end[0].length;
     const quote = CLOSING.exec(following.slice(at));
     if (quote) at += quote[0].length;
     if (!EXTENDS_FIGURE.test(following.slice(0, at))) return { before: at, separate: false };
+  } else if (bracket > 0) {
+    // The parenthesis closes the figure's phrase: the marker goes just inside it, "(… of land¹)".
+    const at = before + bracket;
+    if (!EXTENDS_FIGURE.test(following.slice(0, at).trimEnd())) return { before: at, separate: false };
   }
   return { before, separate: true };
 };
