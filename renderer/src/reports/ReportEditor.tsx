@@ -149,7 +149,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   const insertFact = useCallback(
     (fact: FactView, as: 'chip' | 'key-figure', keyFigures: { sectionId: string; blockIndex: number | null } | null, label: string) => {
       live.remember(fact);
-      const value = fact.value === null ? shorten(fact.statement, 40) : formatValue(fact.value, fact.unit);
+      const value = fact.value === null ? shorten(fact.statement, 40) : formatValue(fact.value, fact.unit, fact.qualifier);
       counter.current += 1;
       const id = counter.current;
       if (as === 'key-figure') {
