@@ -86,15 +86,15 @@ const PHRASES: ReadonlyArray<readonly [string, Qualifier]> = [
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * A phrase at the end of a text, as a whole word, before optional currency signs or codes
- * ("more than $", "over USD "), so the figure that follows is what it qualifies.
- */
-const ENDING = PHRASES.map(([phrase, qualifier]) => [new RegExp(`(?:^|[^\\p{L}])${escape(phrase)}\\s*(?:[$€£₼]|US\\$|[A-Z]{3}\\s)?\\s*$`, 'iu'), qualifier] as const);
+/** A phrase at the end of a text, as a whole word, so the figure that follows is what it qualifies. */
+const ENDING = PHRASES.map(([phrase, qualifier]) => [new RegExp(`(?:^|[^\\p{L}])${escape(phrase)}\\s*$`, 'iu'), qualifier] as const);
+
+/** A currency sign or code between qualifier and figure ("more than $", "over USD "); codes in capitals only. */
+const CURRENCY_TAIL = /(?:[$€£₼]|US\$|\b[A-Z]{3})\s*$/u;
 
 /** The qualifier written right before a figure ("…constitutes more than " → "more than"); null when none. */
 export const qualifierBefore = (textBefore: string): Qualifier | null => {
-  const tail = textBefore.slice(-40);
+  const tail = textBefore.slice(-40).replace(CURRENCY_TAIL, '');
   for (const [pattern, qualifier] of ENDING) if (pattern.test(tail)) return qualifier;
   return null;
 };

@@ -41,6 +41,8 @@ describe('qualifierBefore and saysQualifier', () => {
     expect(qualifierBefore('We need more than $')).toBe('more than');
     expect(qualifierBefore('Moreover ')).toBeNull();
     expect(qualifierBefore('Over the past ')).toBeNull();
+    expect(qualifierBefore('They talked about the ')).toBeNull();
+    expect(qualifierBefore('We need over USD ')).toBe('over');
   });
 
   it('say when the sentence already carries the qualifier’s meaning', () => {
