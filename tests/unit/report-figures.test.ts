@@ -60,6 +60,7 @@ describe('figures in report text', () => {
 
   it('capitalise the qualifier at the start of a sentence', () => {
     expect(paragraph(cite('mines'), text(' remain.'))).toMatch(/^More than 1 million landmines\^1 remain\./);
+    expect(paragraph(text('It happened in '), cite('incidents'), text('. '), cite('mines'), text(' remain.'))).toContain('incidents.^1 More than 1 million');
   });
 
   it('do not repeat a qualifier the sentence already says ("About approximately")', () => {

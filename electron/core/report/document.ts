@@ -184,7 +184,8 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
       out.push(noteMark(pending.number));
       pending = null;
     };
-    const printedSoFar = (): string => out.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    // The words so far, without note markers: "incidents.⁹ More than…" still opens a sentence.
+    const printedSoFar = (): string => out.map((r) => (typeof r.text === 'string' && !r.sup ? r.text : '')).join('');
 
     inlines.forEach((inline, index) => {
       if (inline.kind === 'text') {
