@@ -166,6 +166,20 @@ const chipContexts = (root: HTMLElement): Map<HTMLElement, ChipContext> => {
   return contexts;
 };
 
+/** The fact chip right before a collapsed caret (caret room ignored), if any. */
+const chipBeforeCaret = (root: HTMLElement): HTMLElement | null => {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const { startContainer, startOffset } = selection.getRangeAt(0);
+  if (!root.contains(startContainer)) return null;
+  let previous: Node | null;
+  if (startContainer.nodeType === Node.TEXT_NODE) {
+    if ((startContainer.nodeValue ?? '').slice(0, startOffset).replaceAll(CARET_ROOM, '') !== '') return null;
+    previous = startContainer.previousSibling;
+  } else previous = startContainer.childNodes[startOffset - 1] ?? null;
+  return previous instanceof HTMLElement && previous.dataset.factId ? previous : null;
+};
+
 const placeCaret = (root: HTMLElement, at: 'start' | 'end') => {
   const selection = root.ownerDocument.getSelection();
   if (!selection) return;
@@ -388,15 +402,27 @@ export const ProseEditor = ({
       if (text) doc.execCommand('insertText', false, text);
     };
     const onDrop = (event: DragEvent) => event.preventDefault();
-    const onClick = (event: MouseEvent) => {
-      const chip = event.target instanceof Element ? event.target.closest<HTMLElement>('.chip[data-fact-id]') : null;
-      if (!chip || !root.contains(chip)) return;
+    const cycleForm = (chip: HTMLElement) => {
       const form = nextForm(chip.dataset.form);
       if (form) chip.dataset.form = form;
       else delete chip.dataset.form;
       emit();
     };
+    const onClick = (event: MouseEvent) => {
+      const chip = event.target instanceof Element ? event.target.closest<HTMLElement>('.chip[data-fact-id]') : null;
+      if (chip && root.contains(chip)) cycleForm(chip);
+    };
     const onKeyDown = (event: KeyboardEvent) => {
+      // Alt+Shift+F with the caret right after a fact chip: the keyboard's way to the click above
+      // (by key position: Option+F types "ƒ" on a Mac; plain Alt+F may open a window menu).
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyF') {
+        const chip = chipBeforeCaret(root);
+        if (chip) {
+          event.preventDefault();
+          cycleForm(chip);
+        }
+        return;
+      }
       if (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && props.current.onRemoveEmpty && caretAtStart(root) && read(root).length === 0) {
         event.preventDefault();
         props.current.onRemoveEmpty();

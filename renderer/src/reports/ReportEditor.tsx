@@ -131,7 +131,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
       const form = inlineFigureForm(fact.unit, context.after, inline.form);
       const qualifier = fact.qualifier && !saysQualifier(context.before, fact.qualifier) ? fact.qualifier : null;
       const value = fact.value === null ? `“${shorten(fact.statement, 40)}”` : formatValue(fact.value, fact.unit, qualifier, form);
-      const formNote = fact.value === null ? [] : [`Written ${FORM_NAMES[form]}${inline.form ? '' : ', as the sentence needs'}. Click to change.`];
+      const formNote = fact.value === null ? [] : [`Written ${FORM_NAMES[form]}${inline.form ? '' : ', as the sentence needs'}. Click (or Alt+Shift+F just after it) to change.`];
       const factWarnings = warnedFacts.get(fact.id) ?? [];
       const tone = fact.inConflict || factWarnings.some((warning) => isSevere(warning.kind)) ? 'error' : fact.superseded || factWarnings.length > 0 ? 'warn' : 'ok';
       const source = [fact.source.outlet ?? fact.source.title, fact.asOf ? `as of ${formatPartialDate(fact.asOf)}` : null].filter(Boolean).join(', ');

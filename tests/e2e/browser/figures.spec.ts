@@ -39,4 +39,16 @@ test('a chip reads as the sentence needs, and a click chooses another form', asy
   await expect(casualties.locator('.chip__value')).toHaveText('415 people'); // unit in words: "people" is already a word
   await casualties.click();
   await expect(casualties.locator('.chip__value')).toHaveText('415');
+
+  // From the keyboard: the caret just after the chip, Alt+Shift+F.
+  await need.focus();
+  await casualties.evaluate((chip) => {
+    const range = document.createRange();
+    range.setStartAfter(chip);
+    range.collapse(true);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+  });
+  await page.keyboard.press('Alt+Shift+F');
+  await expect(casualties.locator('.chip__value')).toHaveText('415 people');
 });
