@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIGURE_FORMS } from './format-number';
+import { qualifierSchema } from './qualifiers';
 
 /**
  * The domain entities as schemas. Every value that crosses a boundary (IPC, HTTP, bundle file,
@@ -65,6 +67,8 @@ export const factSchema = z
     statement: z.string().min(1).max(MAX_LINE),
     value: z.number().finite().nullable(),
     unit: z.string().max(100).nullable(),
+    /** "more than", "about"…: the source's words that say the value is not exact (issue 11 §3). */
+    qualifier: qualifierSchema.nullable().default(null),
     /** When the figure was true; null when the text does not say. */
     asOf: partialDateSchema.nullable(),
     quote: z.string().max(MAX_LINE),
@@ -100,7 +104,14 @@ export const inlineSchema = z.discriminatedUnion('kind', [
       italic: z.boolean().optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('fact'), factId: idSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('fact'),
+      factId: idSchema,
+      /** How the figure is written here; absent, the sentence decides (see shared/figure-form.ts). */
+      form: z.enum(FIGURE_FORMS).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('figure-ref'), chartId: idSchema }).strict(),
 ]);
 export type Inline = z.infer<typeof inlineSchema>;

@@ -30,6 +30,7 @@ export const makeFact = ({ id, sourceId, ...over }: Partial<Fact> & Pick<Fact, '
   statement: `Statement ${id}`,
   value: 1,
   unit: null,
+  qualifier: null,
   asOf: null,
   quote: '',
   quoteStart: null,

@@ -21,7 +21,7 @@ describe('command line', () => {
     expect(code).toBe(0);
     const status = JSON.parse(stdout);
     expect(status.dataDir).toBe(dir);
-    expect(status.store).toMatchObject({ state: 'ready', schemaVersion: 3 });
+    expect(status.store).toMatchObject({ state: 'ready', schemaVersion: 4 });
     expect(status.counts.sources).toBe(5);
     expect(status.counts.facts).toBeGreaterThan(40);
     expect(status.counts.conflicts).toBeGreaterThan(0);

@@ -40,7 +40,8 @@ describe.each(['report-sample-donor-appeal', 'report-sample-briefing-note'])('sa
     const { facts } = await app.call('reports:facts', { ids: factReferences(report).map((reference) => reference.factId) });
     for (const fact of facts) {
       if (fact.value === null) continue;
-      const printed = fact.value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+      // Whole millions are written in words ("more than 1 million landmines"), as people write them.
+      const printed = fact.value >= 1e6 && fact.value % 1e6 === 0 ? `${fact.value / 1e6} million` : fact.value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
       expect(text, `value of ${fact.id}`).toContain(printed);
     }
 

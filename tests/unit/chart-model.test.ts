@@ -308,11 +308,16 @@ describe('options', () => {
     expect(formatNumber(1234.5, { ...en, locale: 'az' })).toBe('1.234,5');
     expect(formatNumber(1234.5, { ...en, locale: 'de' })).toBe('1.234,5');
     expect(formatNumber(12_500_000, { ...en, compact: true })).toBe('12.5m');
-    expect(formatNumber(2 / 3, en)).toBe('0.67');
+    // By default a chart prints a figure as the report does: every stored decimal (4.125 was
+    // "4.13", a figure no source gave), whole millions in words (issue 11 §3).
+    expect(formatNumber(4.125, en)).toBe('4.125');
+    expect(formatNumber(4.125, { ...en, decimals: 2 })).toBe('4.13');
+    expect(formatNumber(1_500_000, en)).toBe('1.5 million');
     expect(formatValue(4.9, '%', en)).toBe('4.9%');
     // Intl and formatValue keep a number and its unit together with a no-break space.
     expect(formatValue(4.9, 'percent', { ...en, locale: 'de' })).toBe('4,9\u00A0%');
-    expect(formatValue(12_500_000, 'USD', en)).toBe('USD\u00A012,500,000');
+    expect(formatValue(12_500_000, 'USD', en)).toBe('USD\u00A012.5 million');
+    expect(formatValue(12_500_001, 'USD', en)).toBe('USD\u00A012,500,001');
     expect(formatValue(388, 'people', en)).toBe('388\u00A0people');
     expect(formatValue(Number.NaN, null, en)).toBe('–');
   });
@@ -320,7 +325,7 @@ describe('options', () => {
   it('uses the report locale when the chart sets none', () => {
     const model = buildChartModel(chart({ type: 'bar-vertical', factIds: ['req'] }), { ...context, locale: 'az' });
     expect(model.options.locale).toBe('az');
-    expect(model.draftedAltText).toContain('12.500.000');
+    expect(model.draftedAltText).toContain('12,5 milyon');
   });
 });
 

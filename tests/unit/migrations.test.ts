@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, storeDocumentSchema } from '../../electron/core/store/document';
 import { migrate, migrations, MigrationError } from '../../electron/core/store/migrations';
-import { versionOneDocument, versionTwoDocument } from '../fixtures/store-versions';
+import { versionOneDocument, versionThreeDocument, versionTwoDocument } from '../fixtures/store-versions';
 
 describe('migrations', () => {
   it('form an unbroken chain up to the current version', () => {
@@ -28,13 +28,28 @@ describe('migrations', () => {
     expect(facts[0]).toMatchObject({ supersededBy: null, note: '', value: 409 });
   });
 
+  it('3 → 4 gives each fact the qualifier its quote puts before the value, and keeps one already set', () => {
+    const next = migrations[2]!.up(versionThreeDocument());
+    expect(next.schemaVersion).toBe(4);
+    const facts = next.facts as Record<string, unknown>[];
+    // "…409 people have been killed…": no qualifier; "more than 13,4%": "more than".
+    expect(facts.map((fact) => [fact.id, fact.qualifier])).toEqual([
+      ['fact-old', null],
+      ['fact-share', 'more than'],
+    ]);
+    const chosen = versionThreeDocument();
+    (chosen.facts as Record<string, unknown>[])[1]!.qualifier = 'about';
+    expect((migrations[2]!.up(chosen).facts as Record<string, unknown>[])[1]!.qualifier).toBe('about');
+  });
+
   it.each([
-    ['version 1', versionOneDocument],
-    ['version 2', versionTwoDocument],
-  ])('a %s document migrates to a valid current document', (_, make) => {
+    ['version 1', versionOneDocument, 1],
+    ['version 2', versionTwoDocument, 1],
+    ['version 3', versionThreeDocument, 2],
+  ])('a %s document migrates to a valid current document', (_, make, count) => {
     const parsed = storeDocumentSchema.safeParse(migrate(make(), CURRENT_SCHEMA_VERSION));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    expect(parsed.data?.facts).toHaveLength(1);
+    expect(parsed.data?.facts).toHaveLength(count);
   });
 
   it('refuses a document without a schema version', () => {

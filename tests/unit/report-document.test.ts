@@ -145,8 +145,9 @@ describe('buildReportDocument', () => {
     const runs = paragraph.text as Node[];
     expect(runs.slice(0, 3)).toEqual([{ text: 'Since the ceasefire ' }, { text: '388\u00A0people' }, { text: '1', sup: true, color: PALETTE.accent }]);
     expect(runs[3]).toEqual({ text: ' were hurt; only ', bold: true });
-    expect(runs.slice(4, 6)).toEqual([{ text: '4.9%' }, { text: '2', sup: true, color: PALETTE.accent }]);
-    expect(runs[6]).toEqual({ text: ' of funding is foreign (see ', italics: true });
+    // "4.9%2" would read as an exponent: with no clause end to move to, a narrow no-break space parts them.
+    expect(runs.slice(4, 7)).toEqual([{ text: '4.9%' }, { text: '\u202F' }, { text: '2', sup: true, color: PALETTE.accent }]);
+    expect(runs[7]).toEqual({ text: ' of funding is foreign (see ', italics: true });
     // the list continues the numbering in reading order
     const list = contentOf(dd).find((node) => 'ol' in (node as Node)) as Node;
     expect(plain(list)).toBe('163,412\u00A0ha3388\u00A0people4'); // no break between number and unit
@@ -290,7 +291,7 @@ describe('buildReportDocument', () => {
     expect(all).toContain('Figure missing from the library');
     expect(all).toContain('Source: ANAMA [1], as of 30 September 2025');
     expect(all).toContain('[Chart not available: Casualties per year]Sources: ANAMA [2]; Azernews [3]. Data from 2021 to 2024.');
-    expect(all).toContain('4.9%4 and [figure not in this report]');
+    expect(all).toContain('4.9%\u202F4 and [figure not in this report]');
   });
 
   it('works with the real Chicago formatter: full first note, short note for the same source later', () => {

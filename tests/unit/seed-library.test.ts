@@ -21,6 +21,7 @@ interface SeedFact {
   statement: string;
   value: number | null;
   unit: string | null;
+  qualifier?: string | null;
   asOf: string | null;
   quote: string;
   tags: string[];
@@ -163,6 +164,35 @@ describe('seed library', () => {
     }
     expect(fact('fact-mineaction-casualties-since-2020-415').asOf).toBe('2025-12-31');
     expect(library.sources.find((source) => source.id === 'src-jordan-daily-undated')?.['published']).toBeNull();
+  });
+
+  it('keeps the qualifier each quote puts before its figure (issue 11 §3)', () => {
+    // Read from the quotes by hand: the words as the source wrote them; a verb ("has exceeded
+    // 3,400") says "more than"; emphasis ("only 4,9%", "just 14.2%") is not a qualifier.
+    const expectations: Array<[string, string | null, string]> = [
+      ['fact-mineaction-contaminated-share-13-4', 'more than', 'more than 13,4%'],
+      ['fact-mineaction-contaminated-area-11667', 'approximately', 'approximately 11,667'],
+      ['fact-mineaction-landmines-remaining-1m', 'more than', 'More than 1 million'],
+      ['fact-mineaction-cumulative-victims-3400', 'more than', 'has exceeded 3,400'],
+      ['fact-mineaction-states-contaminated-60', 'at least', 'At least 60'],
+      ['fact-bayramov-national-funding-90', 'over', 'Over 90%'],
+      ['fact-bayramov-erw-cleared-105000', 'around', 'around 105,000'],
+      ['fact-bayramov-occupation-3-decades', 'almost', 'almost three-decade'],
+      ['fact-embassy-conflict-3-decades', 'nearly', 'nearly three decades'],
+      ['fact-embassy-landmines-remaining-1m', 'over', 'Over one million'],
+      ['fact-enveroglu-post-war-mines-2700', 'more than', 'more than 2700'],
+      ['fact-tni-missing-4000', 'approximately', 'approximately 4,000'],
+      ['fact-mineaction-foreign-funding-4-9', null, 'only 4,9%'],
+      ['fact-bayramov-cleared-share-14-2', null, 'just 14.2%'],
+      ['fact-mineaction-casualties-since-2020-415', null, '415 victims'],
+    ];
+    for (const [id, qualifier, written] of expectations) {
+      expect(fact(id).qualifier ?? null, id).toBe(qualifier);
+      expect(fact(id).quote, id).toContain(written);
+    }
+    // Every figure whose quote puts one of these words right before it carries a qualifier.
+    const qualified = library.facts.filter((item) => item.qualifier);
+    expect(qualified.length).toBe(22);
   });
 
   it('keeps qualitative claims as facts without a value', () => {

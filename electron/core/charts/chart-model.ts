@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Chart, Fact, Indicator, Source } from '../../shared/entities';
+import { formatFigure, formatNumber as formatReportNumber } from '../../shared/format-number';
+import type { Qualifier } from '../../shared/qualifiers';
 
 /**
  * Turns a chart definition plus the facts it points at into a render model: categories, series,
@@ -403,6 +405,9 @@ const isCurrencyCode = (unit: string): boolean => {
 /** A number in the chart's locale: thousands separators, decimals, optional compact notation. */
 export const formatNumber = (value: number, settings: NumberFormatSettings): string => {
   if (!Number.isFinite(value)) return '–';
+  // Unless the chart sets its own display format, it writes figures as the report text does
+  // (exact, large round amounts in words), so a label and a sentence never disagree (issue 11).
+  if (settings.decimals === null && !settings.compact) return formatReportNumber(value, settings.locale);
   const decimals = settings.decimals ?? (settings.compact ? 1 : Math.min(2, decimalsOf(value)));
   return numberFormatter(settings.locale, {
     maximumFractionDigits: decimals,
@@ -417,6 +422,7 @@ export const formatNumber = (value: number, settings: NumberFormatSettings): str
  */
 export const formatValue = (value: number, unit: string | null, settings: NumberFormatSettings): string => {
   if (!Number.isFinite(value)) return '–';
+  if (settings.decimals === null && !settings.compact) return formatFigure(value, normaliseUnit(unit), { locale: settings.locale });
   const u = normaliseUnit(unit);
   const decimals = settings.decimals ?? (settings.compact ? 1 : Math.min(2, decimalsOf(value)));
   const common: Intl.NumberFormatOptions = {
@@ -487,7 +493,7 @@ export const formatPartialDate = (text: string | null | undefined, locale: strin
 export type ChartType = Chart['type'];
 
 export type ChartSource = Pick<Source, 'id' | 'outlet' | 'published'> & Partial<Pick<Source, 'title' | 'via'>>;
-export type ChartFact = Pick<Fact, 'id' | 'sourceId' | 'statement' | 'value' | 'unit' | 'asOf' | 'indicator'>;
+export type ChartFact = Pick<Fact, 'id' | 'sourceId' | 'statement' | 'value' | 'unit' | 'asOf' | 'indicator'> & { qualifier?: Fact['qualifier'] };
 
 export interface ChartContext {
   facts: readonly ChartFact[] | ReadonlyMap<string, ChartFact>;
@@ -513,6 +519,8 @@ export interface ChartPoint {
   series: string;
   value: number;
   unit: string | null;
+  /** The fact's qualifier ("more than"); a derived value's follows from its operands. */
+  qualifier: Qualifier | null;
   asOf: string | null;
   outlet: string | null;
   published: string | null;
@@ -607,6 +615,33 @@ const outletOf = (source: ChartSource | undefined): string | null => {
   return name ? clip(name, 80) : null;
 };
 
+/** "100 − more than 13.4" is "less than 86.6": a bound flips; an estimate stays one. */
+const complementQualifier = (qualifier: Qualifier | null): Qualifier | null => {
+  switch (qualifier) {
+    case null:
+      return null;
+    case 'more than':
+    case 'over':
+      return 'less than';
+    case 'less than':
+    case 'under':
+      return 'more than';
+    case 'at least':
+      return 'at most';
+    case 'at most':
+    case 'up to':
+      return 'at least';
+    default:
+      return 'about';
+  }
+};
+
+/** A point's value with its qualifier, in full (alt text, notes): "more than 13.4%". */
+export const qualifiedValue = (p: Pick<ChartPoint, 'value' | 'qualifier'>, unit: string | null, settings: NumberFormatSettings): string => {
+  const value = formatValue(p.value, unit, { ...settings, compact: false });
+  return p.qualifier ? `${p.qualifier} ${value}` : value;
+};
+
 /** Builds the render model. Never throws on data problems: it reports them in the model. */
 export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel => {
   const facts = toMap(context.facts);
@@ -643,6 +678,7 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
       citesFactIds: [fact.id],
       value: fact.value,
       unit: normaliseUnit(fact.unit),
+      qualifier: fact.qualifier ?? null,
       asOf: parsePartialDate(fact.asOf) ? fact.asOf : null,
       outlet: outletOf(source),
       published: source?.published ?? null,
@@ -668,6 +704,7 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
         citesFactIds: [fact.id],
         value: fact.value,
         unit: normaliseUnit(fact.unit),
+        qualifier: fact.qualifier ?? null,
         asOf: parsePartialDate(fact.asOf) ? fact.asOf : null,
         outlet: outletOf(sources.get(fact.sourceId)),
         published: sources.get(fact.sourceId)?.published ?? null,
@@ -692,7 +729,9 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
     let value: number;
     let formula: string;
     let cites: string[];
+    let qualifier: Qualifier | null;
     if (spec.kind === 'complement') {
+      qualifier = complementQualifier(base.qualifier);
       const decimals = Math.max(decimalsOf(spec.total), decimalsOf(base.value));
       value = roundTo(spec.total - base.value, decimals);
       formula = `${formatNumber(spec.total, { ...exact, decimals: null })} − ${formatNumber(base.value, { ...exact, decimals })}`;
@@ -700,6 +739,8 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
     } else {
       const other = valueOf(spec.minus, 'subtracted', spec.label);
       if (!other) return;
+      // A difference of inexact figures is itself only approximate.
+      qualifier = base.qualifier || other.qualifier ? 'about' : null;
       const decimals = Math.max(decimalsOf(base.value), decimalsOf(other.value));
       value = roundTo(base.value - other.value, decimals);
       formula = `${formatNumber(base.value, { ...exact, decimals })} − ${formatNumber(other.value, { ...exact, decimals })}`;
@@ -713,6 +754,7 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
       citesFactIds: cites,
       value,
       unit: base.unit,
+      qualifier,
       asOf: base.asOf,
       outlet: null,
       published: null,
@@ -796,6 +838,7 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
     series: clip(seriesNameFor(p), 200),
     value: p.value,
     unit: p.unit,
+    qualifier: p.qualifier,
     asOf: p.asOf,
     outlet: p.outlet,
     published: p.published,
@@ -850,6 +893,13 @@ export const buildChartModel = (chart: Chart, context: ChartContext): ChartModel
   if (options.sort !== 'none' && !isSeriesType && type !== 'big-number') {
     const dir = options.sort === 'asc' ? 1 : -1;
     points = [...points].sort((a, b) => dir * (a.value - b.value));
+  }
+
+  // Bars, lines and donuts label plain numbers: a figure its source qualifies ("more than 13.4%")
+  // says so in a note under the chart, so the chart never states more than the source (issue 11).
+  const qualified = type === 'big-number' ? [] : points.filter((p) => p.qualifier);
+  if (qualified.length > 0) {
+    notes.push(`As the sources put it: ${qualified.map((p) => `${p.category}, ${qualifiedValue(p, p.unit ?? unit, numberFormat)}`).join('; ')}.`);
   }
 
   // 6. Series data.
@@ -993,7 +1043,7 @@ const MAX_ALT_POINTS = 40;
 
 const describePoint = (p: ChartPoint, model: ChartModel, withLabel: boolean): string => {
   // Alt text reads figures in full: "12,500,000", not "12.5M".
-  const parts = [formatValue(p.value, p.unit ?? model.unit, { ...model.numberFormat, compact: false })];
+  const parts = [qualifiedValue(p, p.unit ?? model.unit, model.numberFormat)];
   const date = formatPartialDate(p.asOf, model.options.locale);
   if (p.derived) parts.push(`derived as ${p.derived.formula}`);
   else if (date && !(withLabel && p.category === date)) parts.push(date);
@@ -1022,7 +1072,7 @@ export const draftAltText = (model: ChartModel, bySource = false): string => {
     const where = [p.outlet, p.derived ? `derived as ${p.derived.formula}` : formatPartialDate(p.asOf, model.options.locale)]
       .filter(Boolean)
       .join(', ');
-    sentences.push(`${head}: ${formatValue(p.value, p.unit ?? model.unit, { ...model.numberFormat, compact: false })}${where ? ` (${where})` : ''}.`);
+    sentences.push(`${head}: ${qualifiedValue(p, p.unit ?? model.unit, model.numberFormat)}${where ? ` (${where})` : ''}.`);
   } else if (model.type === 'line') {
     const parts = model.series.map((s) => {
       const list = listPoints(

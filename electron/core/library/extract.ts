@@ -3,6 +3,7 @@
  * and a guessed unit. The user confirms or edits each; nothing here is taken as true on its own.
  * Pure TypeScript (core code): no Node, no DOM.
  */
+import { qualifierBefore, type Qualifier } from '../../shared/qualifiers';
 
 export interface Candidate {
   /** The sentence holding the figure, exactly as it stands in the text. */
@@ -13,6 +14,8 @@ export interface Candidate {
   sentence: string;
   value: number;
   unit: string | null;
+  /** The words before the figure that say it is not exact ("more than 13,4%"); null when none. */
+  qualifier: Qualifier | null;
   /** The number as written, with its multiplier word ("4,9", "11,667", "1.5 million"). */
   raw: string;
 }
@@ -304,6 +307,7 @@ interface Found {
   raw: string;
   value: number;
   unit: string | null;
+  qualifier: Qualifier | null;
 }
 
 const RANGE_TAIL = /^\s*(?:-|–|—|to)\s*\d[\d,.]*/;
@@ -385,7 +389,9 @@ function figuresIn(sentence: string): Found[] {
     } else if (isYear(value, raw, before, guess.unitFollows ? guess.unit : null)) {
       continue;
     }
-    found.push({ raw: raw + multiplierText, value: roundFloat(value * multiplier), unit: guess.unit });
+    // Read from the sentence as written (not the date-masked copy): "more than 13,4%", "has exceeded 3,400".
+    const qualifier = qualifierBefore(sentence.slice(0, index));
+    found.push({ raw: raw + multiplierText, value: roundFloat(value * multiplier), unit: guess.unit, qualifier });
     skipUntil = end + multiplierText.length;
   }
   return found;
@@ -418,6 +424,7 @@ export function proposeFacts(text: string): Candidate[] {
         sentence,
         value: figure.value,
         unit: figure.unit,
+        qualifier: figure.qualifier,
         raw: figure.raw,
       });
     }

@@ -135,6 +135,7 @@ const pickInput = (fact: Fact): ParsedFactInput => ({
   statement: fact.statement,
   value: fact.value,
   unit: fact.unit,
+  qualifier: fact.qualifier,
   asOf: fact.asOf,
   quote: fact.quote,
   tags: fact.tags,

@@ -61,6 +61,7 @@ export const createImportHandlers = ({ state, now, newId }: LibraryContext) => (
       quoteStart: candidate.quoteStart,
       value: candidate.value,
       unit: candidate.unit,
+      qualifier: candidate.qualifier,
       raw: candidate.raw,
     }));
     return { source: sourceInputSchema.parse(source), candidates, duplicatesCollapsed: countRepeatedSentences(text) };

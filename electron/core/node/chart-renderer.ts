@@ -1185,7 +1185,8 @@ const renderBigNumber = (model: ChartModel, o: RenderChartOptions): string => {
   const accent = model.options.colors[0] ?? '#0072B2';
   const parts: string[] = [svgRect(PAD, PAD, 3, height - 2 * PAD, accent)];
   const x = PAD + 12;
-  const value = formatValue(p.value, p.unit ?? model.unit, settings);
+  // The source's qualifier is part of the figure: "more than 13.4%", never a bare "13.4%" (issue 11).
+  const value = `${p.qualifier ? `${p.qualifier} ` : ''}${formatValue(p.value, p.unit ?? model.unit, settings)}`;
   let size = Math.min(56, height * 0.36);
   const avail = inner - 12;
   while (size > 12 && measureTextWidth(value, size, true) > avail) size -= 1;

@@ -2,7 +2,7 @@ import { buildChartModel, type ChartModel } from '../charts/chart-model';
 import type { ChartRenderer } from '../charts/chart-ports';
 import { createCitationFormatter } from '../citations';
 import { libraryPatchesActive } from '../library-patches';
-import { buildReportDocument, chartWidthFor, type ChartSvg } from '../report';
+import { buildReportDocument, chartWidthFor, formattingLocale, type ChartSvg } from '../report';
 import type { ReportRenderer } from '../reports/report-ports';
 import type { Chart, Fact, Report, Source } from '../../shared/entities';
 import { chartFontFiles, renderChartSvg } from './chart-renderer';
@@ -58,7 +58,8 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
     }
     const fonts = chartFontFiles();
     for (const chart of charts.values()) {
-      const model = buildChartModel(chart, { facts, sources });
+      // Charts write numbers and dates in the report's language, like its text (issue 11 §3).
+      const model = buildChartModel(chart, { facts, sources, locale: formattingLocale(report.language) });
       const size = chartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full', model);
       chartSvgs[chart.id] = {
         // The PDF prints the title as the figure caption and builds the numbered source line.
@@ -103,6 +104,7 @@ const warmUpInput = () => {
       statement: `Figure ${n}`,
       value: n * 10,
       unit: '%',
+      qualifier: null,
       asOf: `202${n}-01-01`,
       quote: '',
       quoteStart: null,

@@ -2,7 +2,10 @@ import type { Content, ContentTable, ContentText, DynamicContent, Style, TDocume
 import type { Block, Chart, Fact, Inline, Report, Section, Source } from '../../shared/entities';
 import type { CitationCluster, CitationFormatter, TextRun } from '../citations';
 import { numberCitations, toMap, type CitationNumbering, type CitationOccurrence } from './numbering';
-import { factValue, fieldLabel, formattingLocale, line, literal, longDate, partialDateStart, upper } from './text';
+import { inlineFigureForm, unitNounLength } from '../../shared/figure-form';
+import { saysQualifier } from '../../shared/qualifiers';
+import { MARKER_SEPARATOR, placeNoteMarker } from './note-placement';
+import { dateOrText, factValue, fieldLabel, formattingLocale, line, literal, longDate, partialDateStart, upper } from './text';
 
 /**
  * A report and its facts → a pdfmake document definition. Pure: no I/O, no clock, no randomness,
@@ -168,28 +171,73 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
 
   // --- inline content ---------------------------------------------------------------------------
 
+  /** True when a figure printed after `before` opens a sentence (its qualifier is capitalised). */
+  const opensSentence = (before: string): boolean => before.trim() === '' || /[.!?]["”’)]*\s*$/.test(before);
+
   const inlineRuns = (inlines: readonly Inline[], section: Section, blockIndex: number): Run[] => {
     const out: Run[] = [];
-    for (const inline of inlines) {
+    // A cited figure's note marker waits for the text after it: it goes where note-placement says.
+    let pending: { printed: string; phraseLength: number; number: number } | null = null;
+    const flush = (): void => {
+      if (!pending) return;
+      if (placeNoteMarker(pending.printed, '').separate) out.push(run(MARKER_SEPARATOR));
+      out.push(noteMark(pending.number));
+      pending = null;
+    };
+    // The words so far, without note markers: "incidents.⁹ More than…" still opens a sentence.
+    const printedSoFar = (): string => out.map((r) => (typeof r.text === 'string' && !r.sup ? r.text : '')).join('');
+
+    inlines.forEach((inline, index) => {
       if (inline.kind === 'text') {
-        const r = run(literal(inline.text));
-        if (inline.bold) r.bold = true;
-        if (inline.italic) r.italics = true;
-        out.push(r);
-      } else if (inline.kind === 'fact') {
+        const text = literal(inline.text);
+        const style = (r: Run): Run => {
+          if (inline.bold) r.bold = true;
+          if (inline.italic) r.italics = true;
+          return r;
+        };
+        if (pending) {
+          const place = placeNoteMarker(pending.printed, text, pending.phraseLength);
+          if (place.before > 0) out.push(style(run(text.slice(0, place.before))));
+          if (place.separate) out.push(run(MARKER_SEPARATOR));
+          out.push(noteMark(pending.number));
+          pending = null;
+          if (place.before < text.length) out.push(style(run(text.slice(place.before))));
+        } else {
+          out.push(style(run(text)));
+        }
+        return;
+      }
+      flush();
+      if (inline.kind === 'fact') {
         const fact = facts.get(inline.factId);
         if (!fact) {
           out.push(run('[missing figure]', { italics: true, color: PALETTE.muted }));
-          continue;
+          return;
         }
-        out.push(run(fact.value === null ? line(fact.statement) : factValue(fact.value, fact.unit, locale)));
+        const next = inlines[index + 1];
+        const following = next?.kind === 'text' ? literal(next.text) : '';
+        const before = printedSoFar();
+        let printed: string;
+        let phraseLength = 0;
+        if (fact.value === null) {
+          printed = line(fact.statement);
+        } else {
+          const form = inlineFigureForm(fact.unit, following, inline.form);
+          // Value only: the noun after the figure names its unit and ends the figure's phrase.
+          if (form === 'value') phraseLength = unitNounLength(following, fact.unit);
+          const qualifier = fact.qualifier && !saysQualifier(before, fact.qualifier) ? fact.qualifier : null;
+          printed = factValue(fact, locale, { form, qualifier });
+          if (qualifier && opensSentence(before)) printed = upper(printed.charAt(0), language) + printed.slice(1);
+        }
+        out.push(run(printed));
         const occurrence = take(section.id, blockIndex, 'text', fact.id);
-        if (occurrence) out.push(noteMark(occurrence.number));
+        if (occurrence) pending = { printed, phraseLength, number: occurrence.number };
       } else {
         const n = figureNumbers.get(inline.chartId);
         out.push(run(n === undefined ? '[figure not in this report]' : `Figure ${n}`, n === undefined ? { italics: true, color: PALETTE.muted } : {}));
       }
-    }
+    });
+    flush();
     return out.length > 0 ? out : [run('')];
   };
 
@@ -203,22 +251,26 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
     const gap = 6;
     const padding = 9;
     const columnWidth = (contentWidth - gap * (perRow - 1)) / perRow - 2 * padding;
-    // DejaVu Sans Bold averages ~0.66 em per character: a number that would not fit its tile is
-    // written compactly ("USD 12.5M"), and if that is still too wide, set smaller.
+    // DejaVu Sans Bold averages ~0.66 em per character: a number too wide for its tile is set
+    // smaller, never abbreviated, so the tile and the text print the same figure (issue 11 §3).
     const fits = (text: string, size: number): boolean => text.length * 0.66 * size <= columnWidth;
     const cells = block.items.map((item): Content => {
       const fact = facts.get(item.factId);
       const occurrence = take(section.id, blockIndex, 'key-figure', item.factId);
-      let value = !fact ? '–' : fact.value === null ? line(fact.statement) : factValue(fact.value, fact.unit, locale);
-      if (fact && fact.value !== null && !fits(value, VALUE_SIZE)) value = factValue(fact.value, fact.unit, locale, true);
+      const label = line(item.label) || (fact ? line(fact.statement) : '');
+      // The label names the unit ("square kilometres still contaminated"): the number stands alone.
+      const form = fact && item.label && unitNounLength(label, fact.unit) > 0 ? 'value' : 'value-unit';
+      const value = !fact ? '–' : fact.value === null ? line(fact.statement) : factValue(fact, locale, { form });
+      const qualifier = fact && fact.value !== null ? fact.qualifier : null;
       const size = fits(value, VALUE_SIZE) ? VALUE_SIZE : Math.max(11, Math.floor(columnWidth / (value.length * 0.66)));
       const source: Run[] = fact
         ? [run(`Source: ${sourceName(fact.sourceId)}`), ...(occurrence ? [run(` [${occurrence.number}]`)] : []), run(`, ${asOf(fact.asOf)}`)]
         : [run('Figure missing from the library')];
       return {
         stack: [
+          ...(qualifier ? [{ text: upper(qualifier.charAt(0), language) + qualifier.slice(1), style: 'keyLabel', margin: [0, 0, 0, 1] } as Content] : []),
           { text: value, style: 'keyValue', fontSize: size, margin: [0, 0, 0, 3] },
-          { text: line(item.label) || (fact ? line(fact.statement) : ''), style: 'keyLabel', margin: [0, 0, 0, 4] },
+          { text: label, style: 'keyLabel', margin: [0, 0, 0, 4] },
           { text: source, style: 'sourceLine' },
         ],
       };
@@ -328,7 +380,8 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
   const meta: [string, string][] = [];
   if (line(report.recipient)) meta.push(['To', line(report.recipient)]);
   if (line(report.author)) meta.push(['From', line(report.author)]);
-  for (const [key, value] of Object.entries(report.fields ?? {})) if (line(value)) meta.push([fieldLabel(key), line(value)]);
+  // A field holding a date ("launchDate": "2026-02-15") is written like every date in the document.
+  for (const [key, value] of Object.entries(report.fields ?? {})) if (line(value)) meta.push([fieldLabel(key), dateOrText(line(value), locale)]);
   meta.push(['Date', longDate(report.date, locale) || line(report.date)]);
   if (line(report.reference)) meta.push(['Reference', line(report.reference)]);
 
@@ -414,7 +467,7 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
         if (!fact) continue;
         const source = sources.get(fact.sourceId);
         const number = numbering.numberByFactId.get(id);
-        const value = fact.value === null ? '' : `${factValue(fact.value, fact.unit, locale)} · `;
+        const value = fact.value === null ? '' : `${factValue(fact, locale, { qualifier: fact.qualifier })} · `;
         back.push({
           stack: [
             { text: [...(number ? [run(`[${number}] `, { color: PALETTE.accent, bold: true })] : []), run(value, { bold: true }), run(line(fact.statement))], style: 'body' },

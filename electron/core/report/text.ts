@@ -1,4 +1,6 @@
-import { formatValue } from '../charts/chart-model';
+import type { Fact } from '../../shared/entities';
+import { formatFigure, type FigureForm } from '../../shared/format-number';
+import type { Qualifier } from '../../shared/qualifiers';
 
 /**
  * Small formatting helpers for the report document: literal text, locales, dates, values.
@@ -68,9 +70,18 @@ export const partialDateStart = (partial: string | null | undefined): Date | nul
   return new Date(Date.UTC(Number(match[1]), match[2] ? Number(match[2]) - 1 : 0, match[3] ? Number(match[3]) : 1));
 };
 
-/** A fact's value with its unit, the way the charts write it ("4.9%", "388 people", "USD 12,500,000"). */
-export const factValue = (value: number, unit: string | null, locale: string, compact = false): string =>
-  formatValue(value, unit === null ? null : line(unit), { locale, decimals: null, compact });
+/**
+ * A fact's figure the one way this report writes figures (shared/format-number): in the text, the
+ * key-figure tiles and the evidence annex alike, so they never disagree.
+ */
+export const factValue = (
+  fact: Pick<Fact, 'value' | 'unit'>,
+  locale: string,
+  options: { form?: FigureForm; qualifier?: Qualifier | null } = {},
+): string => (fact.value === null ? '' : formatFigure(fact.value, fact.unit === null ? null : line(fact.unit), { locale, ...options }));
+
+/** A partial date written in full, or the text as it is when it is not one (header fields). */
+export const dateOrText = (value: string, locale: string): string => (PARTIAL.test(value.trim()) ? longDate(value.trim(), locale) : value);
 
 /** "criticalDate" / "critical_date" / "critical-date" → "Critical date". */
 export const fieldLabel = (key: string): string => {

@@ -48,7 +48,7 @@ const sourceName = (source: Source | undefined): string => {
 };
 
 /** "409 people" through the printing formatter; a fact without a figure by its statement. */
-const figureText = (fact: Fact, locale: string): string => (fact.value === null ? `“${clip(fact.statement, 80)}”` : factValue(fact.value, fact.unit, locale));
+const figureText = (fact: Fact, locale: string): string => (fact.value === null ? `“${clip(fact.statement, 80)}”` : factValue(fact, locale, { qualifier: fact.qualifier }));
 
 const dateText = (fact: Fact, source: Source | undefined): string => {
   if (fact.asOf) return `as of ${formatPartialDate(fact.asOf)}`;

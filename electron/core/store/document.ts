@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chartSchema, factSchema, indicatorSchema, reportSchema, sourceSchema } from '../../shared/entities';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** A deleted entity kept so the user can undo the delete. */
 export const trashEntrySchema = z

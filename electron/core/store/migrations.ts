@@ -3,6 +3,8 @@
  * version N+1. They work on plain JSON (never on schema types, which only describe the newest
  * version) and never drop user data.
  */
+import { proposeFacts } from '../library/extract';
+
 type Json = Record<string, unknown>;
 
 export interface Migration {
@@ -12,6 +14,17 @@ export interface Migration {
 }
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * The qualifier a stored fact's quote puts before its value ("more than 13,4%"), read the way an
+ * import proposes it; null unless exactly one figure in the quote has the fact's value, so a
+ * quote with two equal figures is never guessed at.
+ */
+const qualifierFromQuote = (fact: Json): string | null => {
+  if (typeof fact.value !== 'number' || typeof fact.quote !== 'string') return null;
+  const matches = proposeFacts(fact.quote).filter((candidate) => candidate.value === fact.value);
+  return matches.length === 1 ? (matches[0]?.qualifier ?? null) : null;
+};
 
 export const migrations: readonly Migration[] = [
   {
@@ -32,6 +45,18 @@ export const migrations: readonly Migration[] = [
         note: '',
         ...(fact as Json),
       })),
+    }),
+  },
+  {
+    // Version 4 is a new version, not a defaulted field, so that an older Dossier meeting a fact
+    // with a qualifier refuses the library as newer instead of moving it aside as corrupt (its
+    // schemas are strict and would not know the field).
+    from: 3,
+    describe: 'keep each fact’s qualifier ("more than", "about"), read from its quote (issue 11)',
+    up: (document) => ({
+      ...document,
+      schemaVersion: 4,
+      facts: asArray(document.facts).map((fact) => ({ qualifier: qualifierFromQuote(fact as Json), ...(fact as Json) })),
     }),
   },
 ];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { factSchema, idSchema, indicatorSchema, partialDateSchema, sourceSchema } from '../entities';
+import { qualifierSchema } from '../qualifiers';
 import { defineChannel } from './define';
 
 /** What a user may set on a fact; ids, quote offsets and timestamps are the core's business. */
 export const factInputSchema = factSchema
-  .pick({ sourceId: true, statement: true, value: true, unit: true, asOf: true, quote: true, tags: true, indicator: true, supersededBy: true, note: true })
+  .pick({ sourceId: true, statement: true, value: true, unit: true, qualifier: true, asOf: true, quote: true, tags: true, indicator: true, supersededBy: true, note: true })
   .strict();
 export type FactInput = z.input<typeof factInputSchema>;
 
@@ -84,6 +85,8 @@ export const candidateSchema = z.object({
   quoteStart: z.number().int().nonnegative(),
   value: z.number(),
   unit: z.string().nullable(),
+  /** The qualifier written before the figure ("more than"), proposed for the user to confirm. */
+  qualifier: qualifierSchema.nullable(),
   raw: z.string(),
 });
 export type CandidateView = z.infer<typeof candidateSchema>;

@@ -1,5 +1,6 @@
 import type { CandidateView } from '../../../electron/shared/contract/library';
 import { formatPartialDate, parsePartialDate } from '../../../electron/shared/partial-date';
+import { isQualifier, QUALIFIERS } from '../../../electron/shared/qualifiers';
 import { Field } from './Field';
 import { formatNumber, formatValue } from './format';
 import { parseNumber } from './parse-number';
@@ -11,6 +12,8 @@ export interface CandidateDraft {
   statement: string;
   value: string;
   unit: string;
+  /** Proposed from the sentence ("more than"); '' for an exact figure. */
+  qualifier: string;
   asOf: string;
   indicator: string;
 }
@@ -22,6 +25,7 @@ export const toCandidateDraft = (candidate: CandidateView): CandidateDraft => ({
   statement: candidate.statement,
   value: String(candidate.value),
   unit: candidate.unit ?? '',
+  qualifier: candidate.qualifier ?? '',
   asOf: '',
   indicator: '',
 });
@@ -68,7 +72,8 @@ export const CandidateCard = ({
 }) => {
   const set = <K extends keyof CandidateDraft>(key: K, value: CandidateDraft[K]) => onChange({ ...draft, [key]: value });
   const parsed = parseNumber(draft.value);
-  const shownValue = parsed.ok && parsed.value !== null ? formatValue(parsed.value, draft.unit.trim() || null) : draft.value;
+  const qualifier = isQualifier(draft.qualifier) ? draft.qualifier : null;
+  const shownValue = parsed.ok && parsed.value !== null ? formatValue(parsed.value, draft.unit.trim() || null, qualifier) : draft.value;
   const sentence = draft.candidate.quote.replace(/\s+/g, ' ').trim();
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -102,7 +107,19 @@ export const CandidateCard = ({
             <Field label="Statement" error={errors.statement}>
               {(props) => <textarea {...props} className="input" rows={2} value={draft.statement} onChange={(event) => set('statement', event.target.value)} />}
             </Field>
-            <div className="form__row form__row--four">
+            <div className="form__row form__row--five">
+              <Field label="Qualifier">
+                {(props) => (
+                  <select {...props} className="input" value={draft.qualifier} onChange={(event) => set('qualifier', event.target.value)}>
+                    <option value="">Exact</option>
+                    {QUALIFIERS.map((option) => (
+                      <option key={option} value={option}>
+                        {option}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
               <Field label="Value" error={errors.value}>
                 {(props) => <input {...props} className="input" inputMode="decimal" value={draft.value} onChange={(event) => set('value', event.target.value)} />}
               </Field>

@@ -56,6 +56,7 @@ const FactValue = ({ fact }: { fact: FactView }) =>
     <p className="detail__value detail__value--none">No figure: a statement</p>
   ) : (
     <p className="detail__value">
+      {fact.qualifier && <span className="detail__qualifier">{fact.qualifier} </span>}
       {formatNumber(fact.value)}
       {fact.unit && <span className={isTightUnit(fact.unit) ? 'detail__unit detail__unit--tight' : 'detail__unit'}>{fact.unit}</span>}
     </p>

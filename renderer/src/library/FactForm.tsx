@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from
 import type { FactInput } from '../../../electron/shared/contract/library';
 import type { Fact, Source } from '../../../electron/shared/entities';
 import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
+import { isQualifier, proposeQualifier, QUALIFIERS } from '../../../electron/shared/qualifiers';
 import { useApi } from '../api/api-context';
 import { Field, fieldsNamedIn } from './Field';
 import { formatNumber } from './format';
@@ -13,7 +14,7 @@ import { locateQuote } from './SourceText';
 import { TagInput } from './TagInput';
 import type { Facets, Loadable, SourceSummaries } from './use-library-lists';
 
-const FIELDS = ['sourceId', 'statement', 'value', 'unit', 'asOf', 'quote', 'tags', 'indicator', 'note'] as const;
+const FIELDS = ['sourceId', 'statement', 'qualifier', 'value', 'unit', 'asOf', 'quote', 'tags', 'indicator', 'note'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Errors = Partial<Record<FieldName | 'form', string>>;
 
@@ -22,6 +23,10 @@ interface Draft {
   statement: string;
   value: string;
   unit: string;
+  /** '' for none. */
+  qualifier: string;
+  /** Until the user picks a qualifier, it follows the quote (see proposeQualifier). */
+  qualifierChosen: boolean;
   asOf: string;
   quote: string;
   tags: string[];
@@ -37,6 +42,8 @@ const toDraft = (fact: Fact | null, presetSourceId: string | null, labelOf: (key
   statement: fact?.statement ?? '',
   value: fact?.value === null || fact?.value === undefined ? '' : String(fact.value),
   unit: fact?.unit ?? '',
+  qualifier: fact?.qualifier ?? '',
+  qualifierChosen: fact !== null,
   asOf: fact?.asOf ?? '',
   quote: fact?.quote ?? '',
   tags: fact?.tags ?? [],
@@ -68,6 +75,7 @@ const validate = (draft: Draft): { errors: Errors; input: FactInput | null } => 
       statement: draft.statement.trim(),
       value: value.value,
       unit: percent ? '%' : draft.unit.trim() || null,
+      qualifier: isQualifier(draft.qualifier) ? draft.qualifier : null,
       asOf: asOf.value,
       quote: draft.quote.trim(),
       tags: draft.tags,
@@ -129,6 +137,12 @@ export const FactForm = ({
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraftWith({ [key]: value } as Partial<Draft>);
   const setDraftWith = (changes: Partial<Draft>) => {
     const next = { ...draft, ...changes };
+    if ('qualifier' in changes) next.qualifierChosen = true;
+    else if (!next.qualifierChosen && ('quote' in changes || 'value' in changes)) {
+      // Proposed from the quote as the user fills it in: "more than 13,4%" proposes "more than".
+      const value = parseNumber(next.value.replace(/%\s*$/, ''));
+      next.qualifier = (value.ok ? proposeQualifier(next.quote, value.value) : null) ?? '';
+    }
     setDraft(next);
     // After a first attempt, re-check as the user fixes things so messages go away promptly.
     if (submitted) setErrors((current) => ({ ...validate(next).errors, form: current.form }));
@@ -248,7 +262,19 @@ export const FactForm = ({
             />
           )}
         </Field>
-        <div className="form__row">
+        <div className="form__row form__row--figure">
+          <Field label="Qualifier" error={errors.qualifier} hint={draft.qualifier && !draft.qualifierChosen ? 'From the quote' : 'more than, about…'}>
+            {(props) => (
+              <select {...props} data-field="qualifier" className="input" value={draft.qualifier} onChange={(event) => update('qualifier', event.target.value)}>
+                <option value="">Exact</option>
+                {QUALIFIERS.map((qualifier) => (
+                  <option key={qualifier} value={qualifier}>
+                    {qualifier}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field label="Value" error={errors.value} hint={valueHint} className="form__value">
             {(props) => (
               <input

@@ -22,6 +22,7 @@ export const FactRow = ({
           'No figure'
         ) : (
           <>
+            {fact.qualifier && <span className="fact-row__qualifier">{fact.qualifier} </span>}
             {formatNumber(fact.value)}
             {fact.unit && <span className={isTightUnit(fact.unit) ? 'fact-row__unit fact-row__unit--tight' : 'fact-row__unit'}>{fact.unit}</span>}
           </>

@@ -10,6 +10,7 @@ import { SourceFields, toSourceDraft, validateSource, type SourceDraft } from '.
 import { TagInput } from './TagInput';
 import type { ImportState, Proposal } from './use-import';
 import type { Facets, Loadable } from './use-library-lists';
+import { isQualifier } from '../../../electron/shared/qualifiers';
 
 export type ImportResult = ChannelOutput<'import:commit'>;
 
@@ -59,6 +60,7 @@ const Review = ({
           statement: draft.statement.trim(),
           value: value.ok ? value.value : null,
           unit: draft.unit.trim() || null,
+          qualifier: isQualifier(draft.qualifier) ? draft.qualifier : null,
           asOf: asOf.ok ? asOf.value : null,
           quote: draft.candidate.quote,
           tags,

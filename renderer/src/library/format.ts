@@ -1,23 +1,29 @@
 import type { FactView } from '../../../electron/shared/contract/library';
 import type { Source } from '../../../electron/shared/entities';
+import { formatFigure, formatNumber as formatNumberIn, type FigureForm } from '../../../electron/shared/format-number';
 import { formatPartialDate } from '../../../electron/shared/partial-date';
+import type { Qualifier } from '../../../electron/shared/qualifiers';
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+/**
+ * The Library writes figures with the same formatter as the PDF (shared/format-number), so a
+ * figure reads the same on screen and on paper. British English, like a report in "en".
+ */
+const LOCALE = 'en-GB';
 
-export const formatNumber = (value: number): string => numberFormat.format(value);
+export const formatNumber = (value: number): string => formatNumberIn(value, LOCALE);
 
 /** Units written against the number ("4.9%") rather than after a space ("415 people"). */
 const TIGHT_UNITS = new Set(['%', '‰', '°']);
 export const isTightUnit = (unit: string | null | undefined): boolean => !!unit && TIGHT_UNITS.has(unit.trim());
 
-export const formatValue = (value: number | null, unit: string | null): string => {
+export const formatValue = (value: number | null, unit: string | null, qualifier: Qualifier | null = null, form?: FigureForm): string => {
   if (value === null) return unit ?? '';
-  if (!unit) return formatNumber(value);
-  return isTightUnit(unit) ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
+  return formatFigure(value, unit, { locale: LOCALE, qualifier, ...(form ? { form } : {}) });
 };
 
-/** A fact's figure in a list: value and unit, or "No figure" for a statement without one. */
-export const factFigure = (fact: Pick<FactView, 'value' | 'unit'>): string => (fact.value === null ? 'No figure' : formatValue(fact.value, fact.unit));
+/** A fact's figure in a list: qualifier, value and unit, or "No figure" for a statement without one. */
+export const factFigure = (fact: Pick<FactView, 'value' | 'unit' | 'qualifier'>): string =>
+  fact.value === null ? 'No figure' : formatValue(fact.value, fact.unit, fact.qualifier);
 
 /** When a fact held: its as-of date, else its source's publication date (the latest it can be). */
 export const factDateLine = (fact: FactView): string => {

@@ -1,6 +1,22 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Inline } from '../../../electron/shared/entities';
+import { FIGURE_FORMS, type FigureForm } from '../../../electron/shared/format-number';
 import { isEmptyInlines, normaliseInlines, sameInlines } from './report-model';
+
+/** The prose either side of a chip, up to the next chip: a figure's form and qualifier depend on it. */
+export interface ChipContext {
+  before: string;
+  after: string;
+}
+
+/**
+ * A click on a fact chip cycles how its figure is written: as the sentence needs (no stored form),
+ * then each form in turn (issue 11 §3: "415 casualties", not "415 people casualties").
+ */
+const FORM_CYCLE: readonly (FigureForm | undefined)[] = [undefined, 'value-unit', 'value', 'value-unit-words'];
+const isFigureForm = (value: string | undefined): value is FigureForm => (FIGURE_FORMS as readonly string[]).includes(value ?? '');
+const nextForm = (current: string | undefined): FigureForm | undefined =>
+  FORM_CYCLE[(FORM_CYCLE.indexOf(isFigureForm(current) ? current : undefined) + 1) % FORM_CYCLE.length];
 
 /** What a chip shows: built by the editor from the live fact and the citation order. */
 export interface ChipView {
@@ -54,8 +70,10 @@ const createChip = (doc: Document, inline: Extract<Inline, { kind: 'fact' | 'fig
   const chip = doc.createElement('span');
   chip.contentEditable = 'false';
   chip.className = 'chip';
-  if (inline.kind === 'fact') chip.dataset.factId = inline.factId;
-  else {
+  if (inline.kind === 'fact') {
+    chip.dataset.factId = inline.factId;
+    if (inline.form) chip.dataset.form = inline.form;
+  } else {
     chip.dataset.chartId = inline.chartId;
     chip.classList.add('chip--figure');
   }
@@ -103,7 +121,8 @@ const readInlines = (parent: Node, marks: Marks = { bold: false, italic: false }
     }
     if (!(node instanceof HTMLElement)) continue;
     if (node.dataset.factId) {
-      out.push({ kind: 'fact', factId: node.dataset.factId });
+      const form = node.dataset.form;
+      out.push({ kind: 'fact', factId: node.dataset.factId, ...(isFigureForm(form) ? { form } : {}) });
       continue;
     }
     if (node.dataset.chartId) {
@@ -125,6 +144,41 @@ const readInlines = (parent: Node, marks: Marks = { bold: false, italic: false }
 };
 
 const read = (root: Node): Inline[] => normaliseInlines(readInlines(root));
+
+/** The text before and after each chip in the field, up to the neighbouring chips. */
+const chipContexts = (root: HTMLElement): Map<HTMLElement, ChipContext> => {
+  const contexts = new Map<HTMLElement, ChipContext>();
+  let previous: HTMLElement | null = null;
+  let text = '';
+  const walk = (parent: Node) => {
+    for (const node of parent.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += (node.nodeValue ?? '').replaceAll(CARET_ROOM, '');
+      else if (node instanceof HTMLElement && node.classList.contains('chip')) {
+        if (previous) contexts.get(previous)!.after = text;
+        contexts.set(node, { before: text, after: '' });
+        previous = node;
+        text = '';
+      } else walk(node);
+    }
+  };
+  walk(root);
+  if (previous) contexts.get(previous)!.after = text;
+  return contexts;
+};
+
+/** The fact chip right before a collapsed caret (caret room ignored), if any. */
+const chipBeforeCaret = (root: HTMLElement): HTMLElement | null => {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const { startContainer, startOffset } = selection.getRangeAt(0);
+  if (!root.contains(startContainer)) return null;
+  let previous: Node | null;
+  if (startContainer.nodeType === Node.TEXT_NODE) {
+    if ((startContainer.nodeValue ?? '').slice(0, startOffset).replaceAll(CARET_ROOM, '') !== '') return null;
+    previous = startContainer.previousSibling;
+  } else previous = startContainer.childNodes[startOffset - 1] ?? null;
+  return previous instanceof HTMLElement && previous.dataset.factId ? previous : null;
+};
 
 const placeCaret = (root: HTMLElement, at: 'start' | 'end') => {
   const selection = root.ownerDocument.getSelection();
@@ -166,7 +220,7 @@ export const ProseEditor = ({
 }: {
   content: Inline[];
   onChange: (content: Inline[]) => void;
-  chipView: (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>) => ChipView;
+  chipView: (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>, context: ChipContext) => ChipView;
   /** Changes whenever any chip's view may have changed (values, numbering). */
   chipKey: string;
   label: string;
@@ -213,10 +267,15 @@ export const ProseEditor = ({
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    for (const chip of root.querySelectorAll<HTMLElement>('.chip')) {
+    for (const [chip, context] of chipContexts(root)) {
       const factId = chip.dataset.factId;
       const chartId = chip.dataset.chartId;
-      const view = factId ? props.current.chipView({ kind: 'fact', factId }) : chartId ? props.current.chipView({ kind: 'figure-ref', chartId }) : null;
+      const form = chip.dataset.form;
+      const view = factId
+        ? props.current.chipView({ kind: 'fact', factId, ...(isFigureForm(form) ? { form } : {}) }, context)
+        : chartId
+          ? props.current.chipView({ kind: 'figure-ref', chartId }, context)
+          : null;
       if (!view) continue;
       const key = `${view.value}|${view.number ?? ''}|${view.tone}|${view.title}`;
       if (chip.dataset.view === key) continue;
@@ -343,7 +402,27 @@ export const ProseEditor = ({
       if (text) doc.execCommand('insertText', false, text);
     };
     const onDrop = (event: DragEvent) => event.preventDefault();
+    const cycleForm = (chip: HTMLElement) => {
+      const form = nextForm(chip.dataset.form);
+      if (form) chip.dataset.form = form;
+      else delete chip.dataset.form;
+      emit();
+    };
+    const onClick = (event: MouseEvent) => {
+      const chip = event.target instanceof Element ? event.target.closest<HTMLElement>('.chip[data-fact-id]') : null;
+      if (chip && root.contains(chip)) cycleForm(chip);
+    };
     const onKeyDown = (event: KeyboardEvent) => {
+      // Alt+Shift+F with the caret right after a fact chip: the keyboard's way to the click above
+      // (by key position: Option+F types "ƒ" on a Mac; plain Alt+F may open a window menu).
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyF') {
+        const chip = chipBeforeCaret(root);
+        if (chip) {
+          event.preventDefault();
+          cycleForm(chip);
+        }
+        return;
+      }
       if (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && props.current.onRemoveEmpty && caretAtStart(root) && read(root).length === 0) {
         event.preventDefault();
         props.current.onRemoveEmpty();
@@ -354,6 +433,7 @@ export const ProseEditor = ({
     root.addEventListener('input', onInput);
     root.addEventListener('paste', onPaste);
     root.addEventListener('drop', onDrop);
+    root.addEventListener('click', onClick);
     root.addEventListener('keydown', onKeyDown);
     root.addEventListener('keyup', rememberCaret);
     root.addEventListener('mouseup', rememberCaret);
@@ -363,6 +443,7 @@ export const ProseEditor = ({
       root.removeEventListener('input', onInput);
       root.removeEventListener('paste', onPaste);
       root.removeEventListener('drop', onDrop);
+      root.removeEventListener('click', onClick);
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('keyup', rememberCaret);
       root.removeEventListener('mouseup', rememberCaret);

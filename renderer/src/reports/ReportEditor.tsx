@@ -3,7 +3,10 @@ import type { FactView } from '../../../electron/shared/contract/library';
 import type { ReportWarning, WarningAction } from '../../../electron/shared/contract/reports';
 import { applyWarningAction, openWarnings, reopenWarning } from '../../../electron/shared/figure-decisions';
 import type { Inline, Report, Section } from '../../../electron/shared/entities';
+import { inlineFigureForm } from '../../../electron/shared/figure-form';
+import type { FigureForm } from '../../../electron/shared/format-number';
 import { formatPartialDate } from '../../../electron/shared/partial-date';
+import { saysQualifier } from '../../../electron/shared/qualifiers';
 import { formatValue } from '../library/format';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { PdfPreview } from '../pdf/PdfPreview';
@@ -12,7 +15,7 @@ import { ExportDialog, type ExportOptions } from './ExportDialog';
 import { FactPicker, type PickerTarget } from './FactPicker';
 import { HeaderForm } from './HeaderForm';
 import { Outline } from './Outline';
-import type { ChipView, ProseHandle } from './ProseEditor';
+import type { ChipContext, ChipView, ProseHandle } from './ProseEditor';
 import { addKeyFigure, appendChartToSection, appendFactToSection, appendInlineToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
 import { SectionEditor, type FocusRequest, type SectionEditorContext } from './SectionEditor';
 import { useLiveFacts } from './use-live-facts';
@@ -45,6 +48,13 @@ const SaveIndicator = ({ state, onRetry }: { state: SaveState; onRetry: () => vo
 };
 
 const isEditableTarget = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** How a chip's tooltip names the form its figure is written in. */
+const FORM_NAMES: Record<FigureForm, string> = {
+  value: 'as the number alone (the sentence names the unit)',
+  'value-unit': 'with its unit',
+  'value-unit-words': 'with its unit in words',
+};
 
 /**
  * The report editor: outline · the sections being written · the real PDF. A fact picker and
@@ -105,7 +115,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   // ---- chips ---------------------------------------------------------------------------------
 
   const chipView = useCallback(
-    (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>): ChipView => {
+    (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>, context: ChipContext): ChipView => {
       if (inline.kind === 'figure-ref') {
         const figure = figures.get(inline.chartId);
         return figure
@@ -119,12 +129,16 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
           ? { value: 'Missing fact', number, tone: 'error', title: 'This fact was deleted from the library. Remove the chip or insert another fact.' }
           : { value: '…', number, tone: 'ok', title: 'Loading the fact' };
       }
-      const value = fact.value === null ? `“${shorten(fact.statement, 40)}”` : formatValue(fact.value, fact.unit);
+      // Written as the PDF writes it: the form the sentence needs, the qualifier unless the text says it.
+      const form = inlineFigureForm(fact.unit, context.after, inline.form);
+      const qualifier = fact.qualifier && !saysQualifier(context.before, fact.qualifier) ? fact.qualifier : null;
+      const value = fact.value === null ? `“${shorten(fact.statement, 40)}”` : formatValue(fact.value, fact.unit, qualifier, form);
+      const formNote = fact.value === null ? [] : [`Written ${FORM_NAMES[form]}${inline.form ? '' : ', as the sentence needs'}. Click (or Alt+Shift+F just after it) to change.`];
       const factWarnings = warnedFacts.get(fact.id) ?? [];
       // The open warnings decide the tone: a disagreement the author answered (both cited) is no longer red.
       const tone = factWarnings.some((warning) => warning.severity === 'error') ? 'error' : factWarnings.length > 0 ? 'warn' : 'ok';
       const source = [fact.source.outlet ?? fact.source.title, fact.asOf ? `as of ${formatPartialDate(fact.asOf)}` : null].filter(Boolean).join(', ');
-      const title = [fact.statement, `Source: ${source}`, ...factWarnings.map((warning) => `⚠ ${warning.message}`)].join('\n');
+      const title = [fact.statement, `Source: ${source}`, ...formNote, ...factWarnings.map((warning) => `⚠ ${warning.message}`)].join('\n');
       return { value, number, tone, title };
     },
     [figures, numbers, live.facts, live.missing, warnedFacts],
@@ -138,7 +152,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   const insertFact = useCallback(
     (fact: FactView, as: 'chip' | 'key-figure', keyFigures: { sectionId: string; blockIndex: number | null } | null, label: string) => {
       live.remember(fact);
-      const value = fact.value === null ? shorten(fact.statement, 40) : formatValue(fact.value, fact.unit);
+      const value = fact.value === null ? shorten(fact.statement, 40) : formatValue(fact.value, fact.unit, fact.qualifier);
       counter.current += 1;
       const id = counter.current;
       if (as === 'key-figure') {

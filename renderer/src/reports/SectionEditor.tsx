@@ -4,7 +4,7 @@ import type { Block, Inline, Report, Section } from '../../../electron/shared/en
 import { formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from '../library/format';
 import { ChartBlock } from './ChartBlock';
-import { ProseEditor, type ChipView, type ProseHandle } from './ProseEditor';
+import { ProseEditor, type ChipContext, type ChipView, type ProseHandle } from './ProseEditor';
 import { emptyParagraph, isEmptyInlines, moveItem, replaceBlocks, updateBlock, updateSection, type KeyFigures, type ListBlock } from './report-model';
 
 type Change = (recipe: (report: Report) => Report, coalesceKey?: string) => void;
@@ -17,7 +17,7 @@ export interface FocusRequest {
 
 export interface SectionEditorContext {
   change: Change;
-  chipView: (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>) => ChipView;
+  chipView: (inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>, context: ChipContext) => ChipView;
   chipKey: string;
   facts: ReadonlyMap<string, FactView>;
   missing: ReadonlySet<string>;
@@ -78,7 +78,7 @@ const KeyFigureBox = ({
   onLabel: (label: string) => void;
   onRemove: () => void;
 }) => {
-  const value = fact ? (fact.value === null ? '—' : formatValue(fact.value, fact.unit)) : missing ? 'Missing fact' : '…';
+  const value = fact ? (fact.value === null ? '—' : formatValue(fact.value, fact.unit, fact.qualifier)) : missing ? 'Missing fact' : '…';
   const tone = missing || fact?.inConflict ? 'error' : fact?.superseded ? 'warn' : 'ok';
   return (
     <div className="key-figure" data-tone={tone} data-fact-id={item.factId}>
