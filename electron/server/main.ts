@@ -35,9 +35,10 @@ const main = async () => {
   const state = app.store.state();
   if (state.state !== 'ready') console.error(`[dossier] ${state.message}`);
   const server = await startBrowserModeServer({ dispatch: app.dispatch, rendererDir, port: Number(values.port) });
-  console.log(`Dossier (browser mode): ${server.url}`);
+  // The launch link works once: it gives this browser the session, and nobody else the app.
+  console.log(`Dossier (browser mode): ${server.launchUrl}`);
   console.log(`Data: ${dataDir}`);
-  if (!values['no-open']) openInBrowser(server.url);
+  if (!values['no-open']) openInBrowser(server.launchUrl);
   warmUpRenderersSoon();
 
   const shutdown = async () => {

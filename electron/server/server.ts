@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { checkApiRequest } from './request-guard';
+import { checkApiRequest, matchesSecret, SESSION_COOKIE, sessionFromCookie } from './request-guard';
 import { readStatic, resolveStaticPath } from './static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -11,6 +11,8 @@ export const LOOPBACK = '127.0.0.1';
 
 export interface BrowserModeServer {
   url: string;
+  /** Opens the app once: exchanges its token for the session cookie (then it is spent). */
+  launchUrl: string;
   port: number;
   secret: string;
   close(): Promise<void>;
@@ -71,13 +73,38 @@ export const startBrowserModeServer = async ({
   rendererDir,
   port = 0,
   secret = randomBytes(32).toString('base64url'),
+  launchToken = randomBytes(32).toString('base64url'),
 }: {
   dispatch: Dispatch;
   rendererDir: string;
   port?: number;
   secret?: string;
+  launchToken?: string;
 }): Promise<BrowserModeServer> => {
   let boundPort = port;
+  let launchSpent = false;
+  const hasSession = (request: IncomingMessage): boolean => matchesSecret(sessionFromCookie(request), secret);
+
+  /**
+   * GET /launch/<token>: the link `npm start` opens. The first use sets the session cookie and
+   * sends the browser to the app; the token is spent, so a link seen in a process list or a
+   * terminal by someone else opens nothing. A browser that already has the session just goes on.
+   */
+  const handleLaunch = (request: IncomingMessage, response: ServerResponse, token: string) => {
+    const fresh = !launchSpent && matchesSecret(token, launchToken);
+    if (fresh || hasSession(request)) {
+      launchSpent = true;
+      response.writeHead(303, {
+        ...securityHeaders,
+        Location: '/',
+        'Cache-Control': 'no-store',
+        'Set-Cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      return response.end();
+    }
+    response.writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end('This Dossier link was used already. Start Dossier again (npm start) for a new one.');
+  };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
     if (request.method !== 'POST') {
@@ -112,13 +139,13 @@ export const startBrowserModeServer = async ({
       response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain' });
       return response.end('Not found');
     }
-    let body = found.body;
-    if (file?.endsWith('index.html')) {
-      // Only our own page learns the secret; other origins cannot read this response.
-      body = Buffer.from(body.toString('utf8').replace('content="__DOSSIER_SECRET__"', `content="${secret}"`));
+    if (file?.endsWith('index.html') && !hasSession(request)) {
+      // The app's page only to the browser that opened the launch link; the code files are public.
+      response.writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      return response.end('Open Dossier with the link that "npm start" printed (it works once).');
     }
     response.writeHead(200, { ...securityHeaders, 'Content-Type': found.type, 'Cache-Control': 'no-cache' });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    response.end(request.method === 'HEAD' ? undefined : found.body);
   };
 
   const server = createServer((request, response) => {
@@ -128,6 +155,7 @@ export const startBrowserModeServer = async ({
     if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
       return refuse(response, 403, 'FORBIDDEN', 'Request refused: unexpected Host header.');
     }
+    if (path.startsWith('/launch/') && (request.method === 'GET' || request.method === 'HEAD')) return handleLaunch(request, response, path.slice('/launch/'.length));
     const task = path.startsWith('/api/') ? handleApi(request, response, decodeChannel(path.slice(5))) : handleStatic(request, response, path);
     task.catch((error: unknown) => {
       console.error('[dossier] request failed:', error);
@@ -144,6 +172,7 @@ export const startBrowserModeServer = async ({
   boundPort = (server.address() as AddressInfo).port;
   return {
     url: `http://${LOOPBACK}:${boundPort}/`,
+    launchUrl: `http://${LOOPBACK}:${boundPort}/launch/${launchToken}`,
     port: boundPort,
     secret,
     server,

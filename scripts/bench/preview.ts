@@ -30,20 +30,20 @@ export interface PreviewSample {
 }
 
 const INDEX_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="dossier-secret" content="__DOSSIER_SECRET__"><title>preview bench</title>
+<html lang="en"><head><meta charset="utf-8"><title>preview bench</title>
 <script type="module" src="/preview.js"></script></head><body></body></html>`;
 
 const PREVIEW_JS = `import * as pdfjs from '/pdf.min.mjs';
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.min.mjs';
 const worker = new pdfjs.PDFWorker();
-const secret = document.querySelector('meta[name="dossier-secret"]').content;
 let previous = null;
 window.benchPreview = async (report) => {
   await worker.promise;
   const t0 = performance.now();
   const response = await fetch('/api/reports:render', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dossier-secret': secret },
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ input: { report, options: {} } }),
   });
   const result = await response.json();
@@ -98,7 +98,7 @@ export const startPreviewBench = async (browser: Browser, appDispatch: Dispatch)
   const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url);
+  await page.goto(server.launchUrl); // the session cookie, as npm start's link gives it
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 15_000 }).catch(() => {
     throw new Error(`preview page did not start${errors.length ? `: ${errors.join('; ')}` : ''}`);
   });

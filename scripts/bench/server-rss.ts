@@ -5,6 +5,7 @@
  * its HTTP API as the renderer does (secret from the served page), one cold export and three warm
  * ones, and the peak resident set is read from /proc/PID/status (VmHWM) at each step.
  */
+import { launchSession } from '../../tests/helpers/launch-session';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +29,8 @@ const vmHwmMb = (pid: number): number => {
   return Math.round(Number(line[1]) / 102.4) / 10;
 };
 
-const httpDispatch = async (url: string): Promise<Dispatch> => {
-  const page = await (await fetch(url)).text();
-  const secret = /name="dossier-api-secret" content="([^"]+)"/.exec(page)?.[1];
-  if (!secret) throw new Error('the served page carries no API secret');
+const httpDispatch = async (launchUrl: string): Promise<Dispatch> => {
+  const { base: url, secret } = await launchSession(launchUrl);
   return (async (channel: string, input: unknown) => {
     const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dossier-secret': secret }, body: JSON.stringify({ input }) });
     return response.json();

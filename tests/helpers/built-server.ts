@@ -1,3 +1,4 @@
+import { LAUNCH_LINE } from './launch-session';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface BuiltServer {
@@ -17,7 +18,7 @@ export const startBuiltServer = (dataDir: string): Promise<BuiltServer> =>
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      const url = LAUNCH_LINE.exec(output)?.[1];
       if (url) resolve({ url, child, output: () => output });
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dataDir = makeTempDir();
   rendererDir = makeTempDir('dossier-renderer-');
   mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'index.html'), '<meta name="dossier-api-secret" content="__DOSSIER_SECRET__">');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const app = await openApp(dataDir, { seedDir: FIXTURE_SEEDS });
   server = await startBrowserModeServer({ dispatch: app.dispatch, rendererDir });
@@ -100,11 +100,11 @@ describe('browser-mode API server', () => {
     expect(storeBytes().equals(before)).toBe(true);
   });
 
-  it('gives the secret only inside our page, and serves no file outside the renderer folder', async () => {
-    const page = await send('/', { method: 'GET' });
+  it('gives the page only with the session (never the secret itself), and serves no file outside the renderer folder', async () => {
+    expect((await send('/', { method: 'GET' })).status).toBe(403);
+    const page = await send('/', { method: 'GET', headers: { cookie: `dossier-session=${server.secret}` } });
     expect(page.status).toBe(200);
-    expect(page.body).toContain(`content="${server.secret}"`);
-    expect(page.body).not.toContain('__DOSSIER_SECRET__');
+    expect(page.body).not.toContain(server.secret);
     expect((await send('/assets/app.js', { method: 'GET' })).status).toBe(200);
     for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json']) {
       expect((await send(path, { method: 'GET' })).status).toBe(404);

@@ -1,3 +1,4 @@
+import { LAUNCH_LINE, launchSession } from '../helpers/launch-session';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -50,12 +51,12 @@ beforeAll(async () => {
   workDir = makeTempDir('dossier-crash-api-host-');
   dataDir = makeTempDir('dossier-crash-api-data-');
   // A private app root (paths.ts honours DOSSIER_APP_ROOT): the project's package.json, seeds/ and
-  // resources/, and a page that only carries the secret, so the test needs no renderer build and a build
+  // resources/, and a stand-in page, so the test needs no renderer build and a build
   // running beside it (which empties out/renderer) cannot break it.
   const appRoot = join(workDir, 'app-root');
   mkdirSync(join(appRoot, 'out', 'renderer'), { recursive: true });
   for (const entry of ['package.json', 'seeds', 'resources']) symlinkSync(join(ROOT, entry), join(appRoot, entry));
-  writeFileSync(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><meta name="dossier-api-secret" content="__DOSSIER_SECRET__"><title>Dossier</title>');
+  writeFileSync(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
   const env = { ...process.env, DOSSIER_APP_ROOT: appRoot };
   if (USE_TSX) {
     hostCommand = { command: process.execPath, args: ['--import', 'tsx', 'electron/server/main.ts'], env, warm: false };
@@ -154,7 +155,7 @@ const startHost = async (): Promise<RunningHost> => {
   if (hostCommand.warm) child.stdin!.write('go\n');
   const base = await new Promise<string>((resolveBase, reject) => {
     const check = () => {
-      const found = /browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output())?.[1];
+      const found = LAUNCH_LINE.exec(output())?.[1];
       if (!found) return;
       child.stdout!.off('data', check);
       resolveBase(found);
@@ -163,10 +164,8 @@ const startHost = async (): Promise<RunningHost> => {
     check();
     void exited.then(() => reject(new Error(`the host exited before it was ready:\n${output()}`)));
   });
-  const html = await (await fetch(base)).text();
-  const secret = /name="dossier-api-secret" content="([^"]+)"/.exec(html)?.[1];
-  if (!secret) throw new Error('the page carries no API secret');
-  return { child, base, secret, exited, stderr: output };
+  const { base: origin, secret } = await launchSession(base);
+  return { child, base: origin, secret, exited, stderr: output };
 };
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };

@@ -58,6 +58,7 @@ describe('a report in US English', () => {
     // The dates Dossier writes (as-of lines, chart source lines); quotes keep the source's words.
     expect(us).toMatch(/as of December\s+31,\s+2025/);
     expect(us).toMatch(/to December 31, 2025\./);
-    expect(us).not.toMatch(/as of 31 December|to 31 December 2025\./);
+    // Prose the author typed ("up to 31 December 2025") is theirs; chart source lines are ours.
+    expect(us).not.toMatch(/as of 31 December|Data from [^\n]* to 31 December 2025\./);
   });
 });

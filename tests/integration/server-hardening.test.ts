@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { LAUNCH_LINE, launchSession } from '../helpers/launch-session';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -18,19 +19,20 @@ interface Host {
   child: ChildProcess;
   port: number;
   secret: string;
+  launch: string;
   dataDir: string;
   output: () => string;
 }
 
 /**
  * A private app root (paths.ts honours DOSSIER_APP_ROOT): the project's package.json, seeds/ and
- * resources/, and a page that carries the secret, so these tests need no renderer build and a build
+ * resources/, and a stand-in page, so these tests need no renderer build and a build
  * running beside them (which empties out/renderer) cannot break them.
  */
 const appRoot = makeTempDir('dossier-hardening-root-');
 mkdirSync(join(appRoot, 'out', 'renderer'), { recursive: true });
 for (const entry of ['package.json', 'seeds', 'resources']) symlinkSync(resolve(entry), join(appRoot, entry));
-writeFileSync(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><meta name="dossier-api-secret" content="__DOSSIER_SECRET__"><title>Dossier</title>');
+writeFileSync(join(appRoot, 'out', 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
 afterAll(() => removeDir(appRoot));
 
 const startHost = (dataDir: string): Promise<Host> =>
@@ -43,16 +45,12 @@ const startHost = (dataDir: string): Promise<Host> =>
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const port = /browser mode\): http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-      if (!port) return;
+      const launch = LAUNCH_LINE.exec(output)?.[1];
+      if (!launch) return;
       child.stdout.off('data', onData);
-      // The secret reaches only our own page: read it the way the page does.
-      send(Number(port), '/', { method: 'GET' })
-        .then((page) => {
-          const secret = /name="dossier-api-secret" content="([^"]+)"/.exec(page.body)?.[1];
-          if (!secret) throw new Error(`no secret in the page: ${page.body.slice(0, 200)}`);
-          resolvePromise({ child, port: Number(port), secret, dataDir, output: () => output });
-        })
+      // The secret reaches only the holder of the one-time launch link: exchange it as the browser does.
+      launchSession(launch)
+        .then(({ secret }) => resolvePromise({ child, port: Number(new URL(launch).port), secret, launch, dataDir, output: () => output }))
         .catch(reject);
     };
     child.stdout.on('data', onData);
@@ -235,5 +233,48 @@ describe('browser-mode host and malformed URLs', () => {
     expect([400, 404, 405]).toContain(reply.status);
     const after = await send(host.port, '/api/app:status', { headers: apiHeaders(host), body: '{}' });
     expect(JSON.parse(after.body)).toMatchObject({ ok: true });
+  });
+});
+
+describe('only the user reaches the app (issue 13)', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startHost(makeTempDir('dossier-hardening-session-'));
+  });
+  afterAll(() => stopHost(host));
+
+  it('serves the page to no one without the session, and the page carries no secret', async () => {
+    const anonymous = await send(host.port, '/', { method: 'GET' });
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.body).not.toContain(host.secret);
+    const api = await send(host.port, '/api/bundle:export', { headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${host.port}` }, body: '{"input":{}}' });
+    expect(api.status).toBe(403);
+    const withSession = await send(host.port, '/', { method: 'GET', headers: { cookie: `dossier-session=${host.secret}` } });
+    expect(withSession.status).toBe(200);
+    expect(withSession.body).not.toContain(host.secret);
+  });
+
+  it('spends the launch link on first use; the cookie it set is HttpOnly and SameSite=Strict', async () => {
+    const path = new URL(host.launch).pathname;
+    const again = await send(host.port, path, { method: 'GET' });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    const withSession = await send(host.port, path, { method: 'GET', headers: { cookie: `dossier-session=${host.secret}` } });
+    expect(withSession.status).toBe(303);
+    expect(String(withSession.headers['set-cookie'])).toMatch(/^dossier-session=[^;]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    const forged = await send(host.port, '/launch/' + 'A'.repeat(43), { method: 'GET' });
+    expect(forged.status).toBe(403);
+  });
+
+  const otherUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  if (!otherUser) console.log('[server-hardening] another-account check skipped: needs root and setpriv to act as user nobody');
+  it.skipIf(!otherUser)('another account on the machine gets 403 for the page and the API', () => {
+    const script = `const port = ${host.port};
+      const page = await fetch('http://127.0.0.1:' + port + '/');
+      const api = await fetch('http://127.0.0.1:' + port + '/api/bundle:export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' });
+      console.log(JSON.stringify({ page: page.status, api: api.status, uid: process.getuid() }));`;
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8', cwd: '/' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toEqual({ page: 403, api: 403, uid: 65534 });
   });
 });

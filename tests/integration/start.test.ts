@@ -1,3 +1,4 @@
+import { LAUNCH_LINE, launchSession } from '../helpers/launch-session';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
@@ -35,7 +36,7 @@ describe('npm start', () => {
         const timer = setTimeout(() => reject(new Error(`no URL after 120 s:\n${output}`)), 120_000);
         const onData = (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /Dossier \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          const match = LAUNCH_LINE.exec(output);
           if (match) {
             clearTimeout(timer);
             resolve(match[1]!);
@@ -50,11 +51,14 @@ describe('npm start', () => {
       expect(electronLines).toHaveLength(1);
       expect(electronLines[0]).toMatch(/^Electron is not available here \(.+\); starting browser mode\.$/);
 
-      const page = await get(url, '/');
+      // The page and the API only for the browser that opened the one-time launch link.
+      const base = new URL('/', url).href;
+      expect((await get(base, '/')).status).toBe(403);
+      const { secret, cookie } = await launchSession(url);
+      const page = await get(base, '/', { cookie });
       expect(page.status).toBe(200);
-      const secret = /name="dossier-api-secret" content="([^"]+)"/.exec(page.text)?.[1];
-      expect(secret).toBeTruthy();
-      const status = await get(url, '/api/app:status', { 'content-type': 'application/json', 'x-dossier-secret': secret!, host: new URL(url).host }, '{}');
+      expect(page.text).not.toContain(secret);
+      const status = await get(base, '/api/app:status', { 'content-type': 'application/json', cookie, host: new URL(url).host }, '{}');
       const parsed = JSON.parse(status.text) as { ok: boolean; value: { dataDir: string; counts: { sources: number; facts: number } } };
       expect(parsed.ok).toBe(true);
       expect(parsed.value.dataDir).toBe(dataDir);

@@ -22,12 +22,14 @@ const createIpcClient = (bridge: PreloadBridge): ApiClient => ({
   call: async (channel, ...input) => (await bridge.invoke(channel, input[0])) as never,
 });
 
-const createHttpClient = (secret: string): ApiClient => ({
+/** Browser mode: the session is an HttpOnly cookie the launch link set; the page never sees it. */
+const createHttpClient = (): ApiClient => ({
   call: async (channel, ...input) => {
     try {
       const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Dossier-Secret': secret },
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ input: input[0] }),
       });
       return (await response.json()) as never;
@@ -39,6 +41,5 @@ const createHttpClient = (secret: string): ApiClient => ({
 
 export const createApiClient = (): ApiClient => {
   if (window.api) return createIpcClient(window.api);
-  const secret = document.querySelector<HTMLMetaElement>('meta[name="dossier-api-secret"]')?.content ?? '';
-  return createHttpClient(secret);
+  return createHttpClient();
 };

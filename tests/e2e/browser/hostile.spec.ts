@@ -29,15 +29,15 @@ interface Created {
   factIds: string[];
 }
 
-/** Creates a hostile source and facts from inside the page, with the page's own secret, like the UI does. */
+/** Creates a hostile source and facts from inside the page, with the page's session, like the UI does. */
 const createHostileContent = async (page: Page): Promise<Created> =>
   page.evaluate(
     async ({ H, STATEMENT, SOURCE_TEXT, MEGA_QUOTE }) => {
-      const secret = document.querySelector<HTMLMetaElement>('meta[name="dossier-api-secret"]')?.content ?? '';
       const call = async (channel: string, input: unknown) => {
         const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Dossier-Secret': secret },
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ input }),
         });
         const result = (await response.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
