@@ -14,11 +14,26 @@ import type { Qualifier } from '../../shared/qualifiers';
  */
 export const literal = (value: unknown): string => {
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return breakLongTokens(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
 };
+
+/** Longer than any line of a report can hold at any size we print, and longer than real URLs. */
+const LONG_TOKEN = /[^\s\u200B]{201,}/gu;
+const CHUNK = /[^\s\u200B]{50}(?=[^\s\u200B])/gu;
+
+/**
+ * A zero-width space every 50 characters of a token over 200: pdfmake splits a word wider than
+ * the line glyph by glyph, re-measuring what is left each time, so a 40,000-character token took
+ * minutes and all the memory; with break opportunities it is laid out like any text. The
+ * characters themselves are unchanged (DejaVu's U+200B has no width and no ink).
+ */
+export const breakLongTokens = (text: string): string =>
+  text.length > 200 ? text.replace(LONG_TOKEN, (token) => token.replace(CHUNK, '$&\u200B')) : text;
 
 /** One line of user text (headings, labels, metadata): line breaks and tabs fold into spaces. */
 export const line = (value: unknown): string => literal(value).replace(/[\t\n\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();

@@ -25,6 +25,10 @@ test.describe('a corrupt store with a backup', () => {
   });
 });
 
+test.describe('a library with a backup', () => {
+  // A library fresh from the seeds takes no backup of its own (it could only push real ones out).
+  test.use({ initialBackups: { 'dossier-2026-03-01T10-00-00-000Z.json': backup() } });
+
 test('the Backups dialog lists backups and asks before restoring', async ({ page, dossier }) => {
   await page.goto(dossier.url);
   await new AppFrame(page).navigation.getByRole('button', { name: 'Backups…' }).click();
@@ -36,4 +40,5 @@ test('the Backups dialog lists backups and asks before restoring', async ({ page
   await expect(dialog.getByRole('alertdialog')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+});
 });

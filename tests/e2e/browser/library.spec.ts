@@ -153,7 +153,7 @@ test('a conflict badge opens the comparison: the two undated foreign-funding sha
   await expect(library.conflictBadge(/^388/)).toHaveCount(0);
   // It is shown as the series it is: May 2023, December 2025, 31 December 2025.
   await library.open(/^388/);
-  await expect(library.detail.getByTestId('series-note').getByRole('listitem')).toHaveText([/^302 people May 2023/, /^388 people Dec 2025/, /^415 people 31 Dec 2025/]);
+  await expect(library.detail.getByTestId('series-note').getByRole('listitem')).toHaveText([/^302\s+people\s+May 2023/, /^388\s+people\s+Dec 2025/, /^415\s+people\s+31 Dec 2025/]);
   // The Embassy release says 4.8%, the Mine action page 4.9%; neither is dated.
   await library.search.fill('foreign assistance');
   await library.conflictBadge(/^4\.8/).click();

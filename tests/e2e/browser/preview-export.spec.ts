@@ -17,8 +17,8 @@ test.describe.configure({ timeout: 120_000 });
 test('the exported PDF is the previewed PDF, byte for byte, after typing new characters', async ({ page, dossier }) => {
   const previews: { body: string; pdfBase64: string }[] = [];
   page.on('response', async (response) => {
-    if (!response.url().endsWith('/api/reports:render')) return;
-    const body = response.request().postData() ?? '';
+    if (!decodeURIComponent(response.url()).endsWith('/api/reports:render')) return;
+    const body = response.request().postDataBuffer()?.toString('utf8') ?? '';
     const json = (await response.json().catch(() => null)) as { ok: boolean; value?: { pdfBase64: string } } | null;
     if (json?.ok && json.value) previews.push({ body, pdfBase64: json.value.pdfBase64 });
   });
