@@ -158,6 +158,12 @@ export const startBrowserModeServer = async ({
     if (path.startsWith('/launch/') && (request.method === 'GET' || request.method === 'HEAD')) return handleLaunch(request, response, path.slice('/launch/'.length));
     const task = path.startsWith('/api/') ? handleApi(request, response, decodeChannel(path.slice(5))) : handleStatic(request, response, path);
     task.catch((error: unknown) => {
+      // A client that went away mid-request (a closed tab, a cancelled fetch) is routine: one line.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (request.destroyed && (code === 'ECONNRESET' || code === 'ECONNABORTED' || (error as Error | null)?.message === 'aborted')) {
+        console.error(`[dossier] request ${path} ended by the client before it was read`);
+        return;
+      }
       console.error('[dossier] request failed:', error);
       if (!response.headersSent) refuse(response, 500, 'INTERNAL', 'The request failed.');
       else response.end();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
 import { openApp } from '../../electron/core/node/open-app';
 import { startBrowserModeServer, LOOPBACK, MAX_BODY_BYTES, type BrowserModeServer } from '../../electron/server/server';
@@ -120,5 +120,44 @@ describe('browser-mode API server', () => {
       }).end();
     });
     expect(reply).toMatch(/^default-src 'none'/);
+  });
+});
+
+describe('a client that goes away mid-request', () => {
+  it('is logged in one line, without a stack, and the server keeps serving', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : String(arg))).join(' '));
+    });
+    try {
+      await new Promise<void>((resolvePromise) => {
+        const outgoing = request({
+          host: LOOPBACK,
+          port: server.port,
+          path: '/api/app:status',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'x-dossier-secret': server.secret, 'content-length': '100000' },
+        });
+        outgoing.on('error', () => resolvePromise());
+        outgoing.write('{"input":');
+        setTimeout(() => {
+          outgoing.destroy();
+          resolvePromise();
+        }, 100);
+      });
+      for (let i = 0; i < 50 && logged.length === 0; i += 1) await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/ended by the client/);
+      expect(logged[0]).not.toMatch(/\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
+    const after = await new Promise<number>((resolvePromise) => {
+      request({ host: LOOPBACK, port: server.port, path: '/', headers: { host: `127.0.0.1:${server.port}` } }, (response) => {
+        response.resume();
+        resolvePromise(response.statusCode ?? 0);
+      }).end();
+    });
+    expect(after).toBe(403);
   });
 });
