@@ -102,7 +102,7 @@ const measureRss = async (plan: ReportPlan): Promise<BenchResults['rss']> => {
 const main = async (): Promise<BenchResults> => {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const results: BenchResults = { sizes: [], rss: null, charts: [], preview: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
+  const results: BenchResults = { sizes: [], rss: null, charts: [], preview: null, save: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
   const os = await import('node:os');
   results.environment = { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => round(v, 2)) };
   let browser: Browser | null = null;
@@ -111,6 +111,18 @@ const main = async (): Promise<BenchResults> => {
     progress(`data dir ${dataDir}`);
     installRenderProbe();
     const app = await openApp(dataDir);
+
+    // 0. Save latency: what a user waits for each edit to be on disk (durable-json-file.ts).
+    try {
+      progress('save latency (durable writes)');
+      const fact = app.store.read().facts[0]!;
+      const times: number[] = [];
+      for (let i = 0; i < 40; i++) times.push((await timed(() => app.dispatch('facts:update', { id: fact.id, changes: { note: `bench ${i}` } }))).ms);
+      const sorted = [...times].sort((a, b) => a - b);
+      results.save = { samples: times.length, p50Ms: round(median(times)), p95Ms: round(sorted[Math.ceil(sorted.length * 0.95) - 1]!), facts: app.store.read().facts.length };
+    } catch (error) {
+      fail('save latency', error);
+    }
     const base = await call<Report>(app.dispatch, 'reports:create', { template: 'briefing-note' });
     const charts: Chart[][] = [];
 

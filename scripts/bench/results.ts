@@ -58,6 +58,8 @@ export interface BenchResults {
     workerMode: string;
   } | null;
   chromium: { available: boolean; reason: string | null; dataUrlFonts10: number | null };
+  /** An edit acknowledged on disk (temp file, fsync, rename, folder fsync), through the dispatch. */
+  save: { samples: number; p50Ms: number; p95Ms: number; facts: number } | null;
   search: SearchBench[];
   failures: string[];
   totalSeconds: number;
@@ -189,6 +191,10 @@ export const printTable = (r: BenchResults): void => {
         [[ms(p.roundTripMs), ms(p.serverMs), ms(p.transportMs), ms(p.decodeMs), ms(p.parseMs), ms(p.drawMs), ms(p.totalMs)]],
       ),
     );
+    out.push('');
+  }
+  if (r.save) {
+    out.push(`Save latency, an edit acknowledged durably (fsync of the file and the folder), ${r.save.facts}-fact library, ${r.save.samples} edits: p50 ${ms(r.save.p50Ms)}, p95 ${ms(r.save.p95Ms)}`);
     out.push('');
   }
   for (const failure of r.failures) out.push(`FAILED: ${failure}`);
