@@ -4,6 +4,7 @@ import { DossierError } from '../errors';
 import type { LibraryState } from '../library/library-state';
 import { buildChartModel, sourceLine } from './chart-model';
 import type { ChartRenderer } from './chart-ports';
+import { chartFrameSize, type ChartColumn, type PageSize } from '../../shared/domain/chart-frame';
 
 interface ChartContext {
   state: LibraryState;
@@ -22,8 +23,11 @@ export const modelChart = (state: LibraryState, chart: Chart) => {
   return buildChartModel(chart, { facts, sources: new Map(document.sources.map((source) => [source.id, source])), indicators: document.indicators });
 };
 
-export const renderChart = async (state: LibraryState, renderer: ChartRenderer, chart: Chart, size: { width: number; height: number }, numbers: Record<string, number>): Promise<ChartRender> => {
+export type ChartSizing = { width: number; height: number } | { fit: { pageSize: PageSize; column: ChartColumn } };
+
+export const renderChart = async (state: LibraryState, renderer: ChartRenderer, chart: Chart, sizing: ChartSizing, numbers: Record<string, number>): Promise<ChartRender> => {
   const model = modelChart(state, chart);
+  const size = 'fit' in sizing ? chartFrameSize({ ...sizing.fit, type: model.type, categoryCount: model.categories.length }) : sizing;
   const line = sourceLine(model, numbers) || model.sourceSummary;
   return {
     svg: await renderer.renderSvg(model, { ...size, sourceLine: line }),
@@ -92,7 +96,7 @@ export const createChartHandlers = ({ state, now, newId, charts }: ChartContext)
         document.trash.push({ id: undoToken, deletedAt: now().toISOString(), sources: [], facts: [], reports: [], charts: [chart] });
         return { result: { undoToken }, touchedFacts: [] };
       }),
-    'charts:render': ({ chart, width, height, citationNumbers }: { chart: Chart; width: number; height: number; citationNumbers: Record<string, number> }) =>
-      renderChart(state, charts, chart, { width, height }, citationNumbers),
+    'charts:render': ({ chart, width, height, fit, citationNumbers }: { chart: Chart; width: number; height: number; fit?: { pageSize: PageSize; column: ChartColumn }; citationNumbers: Record<string, number> }) =>
+      renderChart(state, charts, chart, fit ? { fit } : { width, height }, citationNumbers),
   };
 };

@@ -2,25 +2,17 @@ import { buildChartModel, type ChartModel } from '../charts/chart-model';
 import type { ChartRenderer } from '../charts/chart-ports';
 import { createCitationFormatter } from '../citations';
 import { libraryPatchesActive } from '../library-patches';
-import { buildReportDocument, chartWidthFor, formattingLocale, type ChartSvg } from '../report';
+import { chartFrameSize } from '../../shared/domain/chart-frame';
+import { buildReportDocument, formattingLocale, type ChartSvg } from '../report';
 import type { ReportRenderer } from '../reports/report-ports';
 import type { Chart, Fact, Report, Source } from '../../shared/entities';
 import { chartFontFiles, renderChartSvg } from './chart-renderer';
 import { loadCslResources, renderPdfDocument } from './pdf-renderer';
 import { cachedChartSvg, withCitationCache } from './render-cache';
 
-/**
- * Charts are drawn at the width of their column, so type stays at its real size: 16:9 at full
- * width, 4:3 at half width where labels need the height.
- */
-const chartSize = (pageSize: 'A4' | 'LETTER', width: 'full' | 'half', model: ChartModel) => {
-  const drawnWidth = chartWidthFor(pageSize, width);
-  const frameHeight = Math.round(drawnWidth * (width === 'half' ? 0.75 : 0.5625));
-  // Horizontal bars grow with their count: two bars in a 16:9 frame look like slabs.
-  if (model.type === 'bar-horizontal') return { width: drawnWidth, height: Math.min(frameHeight, 80 + 34 * Math.max(1, model.categories.length)) };
-  if (model.type === 'big-number') return { width: drawnWidth, height: Math.min(frameHeight, 150) };
-  return { width: drawnWidth, height: frameHeight };
-};
+/** The size the page gives a chart (shared/domain/chart-frame.ts: the previews use the same rule). */
+export const plannedChartSize = (pageSize: 'A4' | 'LETTER', column: 'full' | 'half', model: ChartModel) =>
+  chartFrameSize({ pageSize, column, type: model.type, categoryCount: model.categories.length });
 
 /** CSL locales are en-US and en-GB; other report languages fall back to en-GB terms. */
 const citationLocale = (language: string): string => (language === 'en-US' ? 'en-US' : 'en-GB');
@@ -60,7 +52,7 @@ export const createPdfReportRenderer = (): ReportRenderer => ({
     for (const chart of charts.values()) {
       // Charts write numbers and dates in the report's language, like its text (issue 11 §3).
       const model = buildChartModel(chart, { facts, sources, locale: formattingLocale(report.language) });
-      const size = chartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full', model);
+      const size = plannedChartSize(report.pageSize, widthByChart.get(chart.id) ?? 'full', model);
       chartSvgs[chart.id] = {
         // The PDF prints the title as the figure caption and builds the numbered source line.
         svg: cachedChartSvg(model, { ...size, showTitle: false }, renderChartSvg, [fonts.normal, fonts.bold]),

@@ -6,6 +6,9 @@ import { inlineFigureForm, unitNounLength } from '../../shared/figure-form';
 import { saysQualifier } from '../../shared/qualifiers';
 import { MARKER_SEPARATOR, placeNoteMarker } from './note-placement';
 import { dateOrText, factValue, fieldLabel, formattingLocale, line, literal, longDate, partialDateStart, upper } from './text';
+import { chartWidthFor, contentWidthFor } from '../../shared/domain/chart-frame';
+
+export { chartWidthFor };
 
 /**
  * A report and its facts → a pdfmake document definition. Pure: no I/O, no clock, no randomness,
@@ -63,16 +66,6 @@ export interface ReportDocumentInput {
 
 const VALUE_SIZE = 19;
 const PAGE_MARGINS: [number, number, number, number] = [62, 68, 62, 70];
-const CONTENT_WIDTH = { A4: 595.28 - 124, LETTER: 612 - 124 } as const;
-
-/**
- * The width (pt) a chart block gets on the page: draw the chart's SVG at this width (px = pt) so
- * its labels print at their design size instead of being scaled.
- */
-export const chartWidthFor = (pageSize: Report['pageSize'], width: 'full' | 'half'): number => {
-  const content = CONTENT_WIDTH[pageSize === 'LETTER' ? 'LETTER' : 'A4'];
-  return width === 'half' ? Math.round(content / 2) : Math.floor(content);
-};
 
 const TEMPLATE_LABEL: Record<Report['template'], string> = {
   'briefing-note': 'Briefing note',
@@ -134,7 +127,7 @@ export const buildReportDocument = (input: ReportDocumentInput): TDocumentDefini
   const locale = formattingLocale(input.locale ?? report.language);
   const language = line(report.language) || 'en';
   const pageSize = report.pageSize === 'LETTER' ? 'LETTER' : 'A4';
-  const contentWidth = CONTENT_WIDTH[pageSize];
+  const contentWidth = contentWidthFor(pageSize);
 
   const numbering: CitationNumbering = numberCitations(report, { facts, charts });
   const clusters: CitationCluster[] = numbering.notes.map((note) => ({ id: `n${note.number}`, sourceIds: note.sourceIds }));

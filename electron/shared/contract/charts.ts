@@ -43,6 +43,11 @@ export const chartChannels = {
         chart: chartSchema,
         width: z.number().int().min(120).max(2400).default(640),
         height: z.number().int().min(80).max(2400).default(360),
+        /**
+         * Size it as the page will (shared/domain/chart-frame.ts), from the chart's own model:
+         * the preview of a report column. Overrides width and height.
+         */
+        fit: z.object({ pageSize: z.enum(['A4', 'LETTER']), column: z.enum(['full', 'half']) }).strict().optional(),
         /** Citation numbers of the report the chart sits in, for its source line. */
         citationNumbers: z.record(idSchema, z.number().int().min(1)).default({}),
       })

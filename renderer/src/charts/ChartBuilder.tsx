@@ -5,7 +5,7 @@ import { useApi } from '../api/api-context';
 import { downloadBlob } from '../app/download';
 import { Sheet } from '../library/Sheet';
 import { fileBaseName, svgBlob, svgToPngBlob } from './chart-export';
-import { exportSizeFor, pageSizeFor, TYPE_LABELS, type ChartType, type WidthHint } from './chart-options';
+import { exportSizeFor, TYPE_LABELS, type ChartType, type WidthHint } from './chart-options';
 import { ChartForm } from './ChartForm';
 import { ChartPreview } from './ChartPreview';
 import { ChartTypePicker } from './ChartTypePicker';
@@ -24,6 +24,8 @@ export interface ChartBuilderProps {
   citationNumbers?: Record<string, number>;
   /** The chart's width in the report; the caller stores it on its chart block. */
   width?: WidthHint;
+  /** The page of the report the chart is for (A4 without one), so the preview is sized as printed. */
+  pageSize?: 'A4' | 'LETTER';
   onSaved: (chart: Chart, placement: { width: WidthHint }) => void;
   onClose: () => void;
 }
@@ -49,7 +51,7 @@ const keyOf = (chart: Chart | null, width: WidthHint) => (chart ? JSON.stringify
  * the chart is drawn at once; then words, numbers, colours, annotations and alt text, with a live
  * preview as the PDF will draw it. Nothing but the new chart is stored until Save.
  */
-export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initialWidth = 'full', onSaved, onClose }: ChartBuilderProps) => {
+export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initialWidth = 'full', pageSize, onSaved, onClose }: ChartBuilderProps) => {
   const api = useApi();
   const [phase, setPhase] = useState<Phase>(chartId ? { kind: 'loading' } : { kind: 'choose' });
   const [attempt, setAttempt] = useState(0);
@@ -88,7 +90,8 @@ export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initial
   }, [api, chartId, attempt, initialWidth]);
 
   const facts = useFactsById(draft?.factIds ?? choice.factIds);
-  const size = useMemo(() => (draft ? pageSizeFor(draft, width) : { width: 471, height: 265 }), [draft, width]);
+  // Sized by the server from the chart's model, by the rule the PDF uses (shared/domain/chart-frame.ts).
+  const size = useMemo(() => ({ fit: { pageSize: pageSize ?? ('A4' as const), column: width } }), [pageSize, width]);
   const preview = useChartRender(phase.kind === 'edit' ? draft : null, size, citationNumbers);
   const dirty = draft !== null && keyOf(draft, width) !== baseline;
   const suggested = suggestType(choice, facts);

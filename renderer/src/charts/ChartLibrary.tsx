@@ -5,7 +5,7 @@ import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { Notice, type NoticeMessage } from '../app/Notice';
 import { svgDataUrl } from './chart-export';
-import { pageSizeFor, TYPE_LABELS } from './chart-options';
+import { TYPE_LABELS } from './chart-options';
 import { ChartTypeIcon } from './ChartTypePicker';
 import '../styles/library.css';
 import '../styles/charts.css';
@@ -49,7 +49,7 @@ const Thumbnail = ({ chartId, stamp }: { chartId: string; stamp: string }) => {
         if (active) setThumb({ kind: 'error', message: chart.error.message });
         return;
       }
-      const render = await api.call('charts:render', { chart: chart.value, ...pageSizeFor(chart.value, 'full'), citationNumbers: {} });
+      const render = await api.call('charts:render', { chart: chart.value, fit: { pageSize: 'A4', column: 'full' }, citationNumbers: {} });
       if (active) setThumb(render.ok ? { kind: 'loaded', render: render.value } : { kind: 'error', message: render.error.message });
     })();
     return () => {

@@ -17,6 +17,7 @@ export const ChartsPanel = ({
   onClose,
   onInsert,
   citationNumbers,
+  pageSize,
   closeLabel = '← Reports',
 }: {
   /** Back to where the panel was opened from. */
@@ -24,6 +25,8 @@ export const ChartsPanel = ({
   /** Place a chart in the open report (the width chosen in the builder comes with it when known). */
   onInsert?: (chartId: string, width?: WidthHint) => void;
   citationNumbers?: Record<string, number>;
+  /** The open report's page, so chart previews are sized as they will print. */
+  pageSize?: 'A4' | 'LETTER';
   closeLabel?: string;
 }) => {
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -90,6 +93,7 @@ export const ChartsPanel = ({
           chartId={editing.chartId}
           initial={editing.initial}
           citationNumbers={citationNumbers}
+          pageSize={pageSize}
           width={editing.chartId ? widths[editing.chartId] : undefined}
           onSaved={saved}
           onClose={() => {

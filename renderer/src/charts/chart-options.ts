@@ -142,23 +142,6 @@ export const presetOf = (colors: readonly string[] | null): string => {
   return PALETTE_PRESETS.find((preset) => preset.colors && preset.colors.join(',') === key)?.id ?? 'custom';
 };
 
-// A4 column widths in pt (electron/core/report/document.ts: chartWidthFor), drawn at px = pt.
-const PAGE_WIDTH: Record<WidthHint, number> = { full: 471, half: 236 };
-
-/**
- * The size the PDF draws a chart at (electron/core/node/report-pdf.ts): 16:9 at full width, 4:3 at
- * half width; horizontal bars grow with their count, a big number stays short. The preview uses
- * it so labels wrap where they will wrap on paper.
- */
-export const pageSizeFor = (chart: Pick<Chart, 'type' | 'factIds' | 'options'>, width: WidthHint): { width: number; height: number } => {
-  const w = PAGE_WIDTH[width];
-  const frame = Math.round(w * (width === 'half' ? 0.75 : 0.5625));
-  const bars = chart.factIds.length + readDerived(chart.options).length;
-  if (chart.type === 'bar-horizontal') return { width: w, height: Math.max(80, Math.min(frame, 80 + 34 * Math.max(1, bars))) };
-  if (chart.type === 'big-number') return { width: w, height: Math.max(80, Math.min(frame, 150)) };
-  return { width: w, height: frame };
-};
-
 /** The size of a chart exported on its own (Download SVG / PNG): roomier than a page column. */
 export const exportSizeFor = (chart: Pick<Chart, 'type' | 'factIds' | 'options'>): { width: number; height: number } => {
   const bars = chart.factIds.length + readDerived(chart.options).length;

@@ -20,7 +20,8 @@ export interface ChartRenderState {
  */
 export const useChartRender = (
   chart: Chart | null,
-  size: { width: number; height: number },
+  /** A fixed size (exports), or the size the page gives the chart (previews: shared/domain/chart-frame.ts). */
+  size: { width: number; height: number } | { fit: { pageSize: 'A4' | 'LETTER'; column: 'full' | 'half' } },
   citationNumbers: Record<string, number> | undefined,
   delay = 300,
 ): ChartRenderState => {
@@ -33,9 +34,10 @@ export const useChartRender = (
     let active = true;
     const timer = window.setTimeout(
       () => {
-        const input = JSON.parse(key) as { chart: Chart; size: { width: number; height: number }; citationNumbers: Record<string, number> };
+        const input = JSON.parse(key) as { chart: Chart; size: typeof size; citationNumbers: Record<string, number> };
+        const sizing = 'fit' in input.size ? { fit: input.size.fit } : { width: input.size.width, height: input.size.height };
         void api
-          .call('charts:render', { chart: input.chart, width: input.size.width, height: input.size.height, citationNumbers: input.citationNumbers })
+          .call('charts:render', { chart: input.chart, ...sizing, citationNumbers: input.citationNumbers })
           .then((result) => {
             if (!active) return;
             setState((current) =>

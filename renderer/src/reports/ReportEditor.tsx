@@ -477,6 +477,7 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
           <ChartsPanel
             closeLabel="← Back to the report"
             citationNumbers={Object.fromEntries(numbers)}
+            pageSize={report.pageSize}
             onClose={() => setChoosingChart(false)}
             onInsert={(chartId, width) => {
               setChoosingChart(false);
