@@ -18,7 +18,9 @@ import type { Qualifier } from '../../shared/qualifiers';
  * Okabe–Ito (2008), ordered for charts: the strong blue first, yellow late (weak on white).
  * Every pair stays distinguishable under simulated deuteranopia and protanopia.
  */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'] as const;
+import { OKABE_ITO } from '../../shared/domain/palette';
+
+export { OKABE_ITO };
 export const DEFAULT_PALETTE: readonly string[] = OKABE_ITO;
 
 export type VisionDeficiency = 'normal' | 'deuteranopia' | 'protanopia';

@@ -8,14 +8,15 @@ import { dateWindow, passesFilter, type FactFilter } from './fact-filter';
 import { moveToTrash } from './trash';
 import { seriesFor } from './series';
 import { toConflictView, toFactView } from './views';
+import { locateQuote as locateQuoteIn } from '../../shared/domain/quote';
 
 type ParsedFactInput = ReturnType<typeof factInputSchema.parse>;
 
 /** Where the quote sits in the source text; a quote that is not there is refused, not guessed. */
 export const locateQuote = (quote: string, source: Source): number | null => {
   if (!quote) return null;
-  const start = source.text.indexOf(quote);
-  if (start >= 0) return start;
+  const start = locateQuoteIn(source.text, quote);
+  if (start !== null) return start;
   if (source.text.length === 0) return null;
   throw new DossierError('INVALID_INPUT', `The quote is not in the text of “${source.title.slice(0, 80)}”. Copy the exact words from the source.`);
 };

@@ -34,7 +34,9 @@ export const TYPE_HINTS: Record<ChartType, string> = {
 };
 
 /** Okabe & Ito (2008): the core's default palette, safe for the common colour-vision deficiencies. */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'] as const;
+import { OKABE_ITO } from '../../../electron/shared/domain/palette';
+
+export { OKABE_ITO };
 
 export interface PalettePreset {
   id: string;

@@ -10,7 +10,7 @@ import { IndicatorPicker, type IndicatorChoice } from './IndicatorPicker';
 import { NUMBER_HINT, parseNumber } from './parse-number';
 import { Sheet } from './Sheet';
 import { SourceForm } from './SourceForm';
-import { locateQuote } from './SourceText';
+import { locateQuote } from '../../../electron/shared/domain/quote';
 import { TagInput } from './TagInput';
 import type { Facets, Loadable, SourceSummaries } from './use-library-lists';
 

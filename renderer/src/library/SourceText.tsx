@@ -1,12 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-
-/** Where the quote stands in the text: at its recorded offset, or found again if the text moved. */
-export const locateQuote = (text: string, quote: string, quoteStart: number | null): number | null => {
-  if (!quote) return null;
-  if (quoteStart !== null && text.slice(quoteStart, quoteStart + quote.length) === quote) return quoteStart;
-  const found = text.indexOf(quote);
-  return found >= 0 ? found : null;
-};
+import { locateQuote } from '../../../electron/shared/domain/quote';
 
 /**
  * The source's full text with the fact's quote highlighted in place and scrolled to the middle of
