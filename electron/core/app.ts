@@ -2,6 +2,7 @@ import type { Handlers } from './dispatch';
 import type { StoreDocument } from './store/document';
 import type { Store } from './store/store';
 import { createAppHandlers } from './app-handlers';
+import { joinHandlerGroups } from './handler-groups';
 import { createChartHandlers } from './charts/chart-handlers';
 import type { ChartRenderer } from './charts/chart-ports';
 import { createLibraryHandlers } from './library/library-handlers';
@@ -27,10 +28,10 @@ export interface AppDependencies {
 export const createApp = (dependencies: AppDependencies): Handlers => {
   const library = new LibraryState(dependencies.store);
   const context = { state: library, now: dependencies.now, newId: dependencies.newId };
-  return {
-    ...createAppHandlers(dependencies, library),
-    ...createLibraryHandlers(context),
-    ...createReportHandlers({ ...context, renderer: dependencies.renderer, host: dependencies.host ?? {} }),
-    ...createChartHandlers({ ...context, charts: dependencies.charts }),
-  };
+  return joinHandlerGroups(
+    createAppHandlers(dependencies, library),
+    createLibraryHandlers(context),
+    createReportHandlers({ ...context, renderer: dependencies.renderer, host: dependencies.host ?? {} }),
+    createChartHandlers({ ...context, charts: dependencies.charts }),
+  );
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch, type Handlers } from '../../electron/core/dispatch';
 import { DossierError } from '../../electron/core/errors';
+import { joinHandlerGroups } from '../../electron/core/handler-groups';
 
 const status = {
   dataDir: '/data',
@@ -64,5 +65,14 @@ describe('dispatch', () => {
   it('refuses a handler result that breaks the output schema', async () => {
     const dispatch = createDispatch(handlersWith({ 'app:status': () => ({ ...status, counts: null }) as never }));
     expect(await dispatch('app:status', undefined)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('handler registration', () => {
+  it('refuses a channel named by two handler groups instead of letting the last one win', () => {
+    const first = { 'app:status': () => status };
+    const second = { 'app:status': () => ({ ...status, dataDir: '/other' }) };
+    expect(() => joinHandlerGroups(first, second)).toThrow(/app:status has two handlers/);
+    expect(Object.keys(joinHandlerGroups(first, { 'backups:list': () => [] }))).toEqual(['app:status', 'backups:list']);
   });
 });

@@ -1,3 +1,4 @@
+import { joinHandlerGroups } from '../handler-groups';
 import { createBundleHandlers } from './bundle-handlers';
 import { createFacetHandlers } from './facet-handlers';
 import { createFactHandlers } from './fact-handlers';
@@ -6,11 +7,12 @@ import { createIndicatorHandlers } from './indicator-handlers';
 import type { LibraryContext } from './library-context';
 import { createSourceHandlers } from './source-handlers';
 
-export const createLibraryHandlers = (context: LibraryContext) => ({
-  ...createFactHandlers(context),
-  ...createSourceHandlers(context),
-  ...createFacetHandlers(context),
-  ...createIndicatorHandlers(context),
-  ...createImportHandlers(context),
-  ...createBundleHandlers(context),
-});
+export const createLibraryHandlers = (context: LibraryContext) =>
+  joinHandlerGroups(
+    createFactHandlers(context),
+    createSourceHandlers(context),
+    createFacetHandlers(context),
+    createIndicatorHandlers(context),
+    createImportHandlers(context),
+    createBundleHandlers(context),
+  );
