@@ -1,7 +1,69 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'stream', 'worker_threads'];
+/**
+ * Every Node builtin, bare and with `node:`, and their subpaths (fs/promises), as one anchored
+ * regex: a gitignore-style group would also match our own folders named like a builtin
+ * (shared/domain/ against the `domain` module).
+ */
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const nodeBuiltinRegex = `^(node:)?(${builtinModules.map(escapeRegex).join('|')})(/.*)?$`;
+const nodeOnly = (message) => ({ regex: nodeBuiltinRegex, message });
+
+/**
+ * Where each dependency can run (one table, as Signal Desktop keeps one): 'any' is plain
+ * JavaScript the core may use; 'node' needs Node or is only loaded by the Node adapters; 'renderer'
+ * needs a browser; 'dev' is for tests and tools. tests/unit/layering.test.ts checks that every
+ * dependency in package.json is classified here.
+ */
+export const DEPENDENCY_RUNTIMES = {
+  '@tanstack/react-virtual': 'renderer',
+  citeproc: 'any',
+  echarts: 'node',
+  fontkit: 'node',
+  'html-to-text': 'any',
+  lowdb: 'node',
+  marked: 'any',
+  minisearch: 'any',
+  'pdfjs-dist': 'renderer',
+  pdfmake: 'node',
+  react: 'renderer',
+  'react-dom': 'renderer',
+  zod: 'any',
+};
+
+const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const devPackages = Object.keys(packageJson.devDependencies ?? {});
+/** Packages the pure core may not load at run time (their types it may import). */
+const notForCore = [
+  ...Object.entries(DEPENDENCY_RUNTIMES)
+    .filter(([, runtime]) => runtime !== 'any')
+    .map(([name]) => name),
+  ...devPackages,
+].flatMap((name) => [name, `${name}/*`]);
+
+const hostPaths = { main: '**/main/*', server: '**/server/*', cli: '**/cli/*', preload: '**/preload/*' };
+/** A host (Electron main, browser-mode server, CLI) may not import another; shared host code lives in electron/host-common. */
+const hostRule = (self) => ({
+  files: [`electron/${self}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: Object.entries(hostPaths)
+              .filter(([name]) => name !== self)
+              .map(([, path]) => path),
+            message: 'Hosts do not import each other: move shared host code to electron/host-common/.',
+          },
+        ],
+      },
+    ],
+  },
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -17,27 +79,33 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts'],
     ignores: ['electron/core/node/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'Core code must not import Electron or React.' })),
           patterns: [
-            { group: nodeBuiltins, message: 'Core code must not use Node: put Node adapters in electron/core/node/.' },
-            { group: ['**/node/*', '**/main/*', '**/server/*', '**/cli/*', '**/renderer/**'], message: 'Core code must not depend on a host.' },
+            nodeOnly('Core code must not use Node: put Node adapters in electron/core/node/.'),
+            { group: notForCore, allowTypeImports: true, message: 'Core code may load only packages classified "any" in DEPENDENCY_RUNTIMES (eslint.config.js); Node-only ones belong in electron/core/node/.' },
+            { group: ['**/node/*', '**/main/*', '**/server/*', '**/cli/*', '**/host-common/*', '**/renderer/**'], message: 'Core code must not depend on a host.' },
           ],
         },
       ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'Core code loads nothing dynamically: a lazy load is a host decision (electron/core/node/).' }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
   {
     files: ['electron/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'The contract depends on nothing but zod.' })),
-          patterns: [{ group: [...nodeBuiltins, '**/core/**'], message: 'The contract depends on nothing but zod.' }],
+          patterns: [
+            nodeOnly('The contract depends on nothing but zod.'),
+            { group: ['**/core/**'], message: 'The contract depends on nothing but zod.' },
+            { group: notForCore, allowTypeImports: true, message: 'Shared code may load only packages classified "any" in DEPENDENCY_RUNTIMES.' },
+          ],
         },
       ],
     },
@@ -52,7 +120,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer must not use Electron: call the ApiClient.' }],
           patterns: [
-            { group: nodeBuiltins, message: 'The renderer must not use Node: call the ApiClient.' },
+            nodeOnly('The renderer must not use Node: call the ApiClient.'),
             { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/electron/cli/**', '**/electron/preload/**'], message: 'The renderer talks to the core only through the ApiClient.' },
           ],
         },
@@ -66,4 +134,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\./channels$)', message: 'The preload imports only electron and its channel list.' }] }],
     },
   },
+  hostRule('main'),
+  hostRule('server'),
+  hostRule('cli'),
 );

@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { resolveStaticPath } from '../server/static-files';
+import { resolveStaticPath } from '../host-common/static-files';
 
 /**
  * The renderer is served from app://dossier/ rather than file://: a standard, secure origin of

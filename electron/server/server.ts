@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { checkApiRequest, matchesSecret, SESSION_COOKIE, sessionFromCookie } from './request-guard';
-import { readStatic, resolveStaticPath } from './static-files';
+import { readStatic, resolveStaticPath } from '../host-common/static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const LOOPBACK = '127.0.0.1';
