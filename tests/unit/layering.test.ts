@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +86,8 @@ describe('layering lint rules', () => {
   });
 
   it('classifies every dependency by where it can run', async () => {
-    const { DEPENDENCY_RUNTIMES } = (await import('../../eslint.config.js')) as { DEPENDENCY_RUNTIMES: Record<string, string> };
+    const config = pathToFileURL(resolve('eslint.config.js')).href;
+    const { DEPENDENCY_RUNTIMES } = (await import(/* @vite-ignore */ config)) as { DEPENDENCY_RUNTIMES: Record<string, string> };
     const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(DEPENDENCY_RUNTIMES).sort()).toEqual(Object.keys(packageJson.dependencies).sort());
     for (const runtime of Object.values(DEPENDENCY_RUNTIMES)) expect(['any', 'node', 'renderer']).toContain(runtime);
