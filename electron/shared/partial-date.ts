@@ -68,5 +68,3 @@ const startKey = (partial: string | null): number => (partial ? (toDayRange(part
 export const comparePartialDatesDescending = (left: string | null, right: string | null): number =>
   dateSortKey(right) - dateSortKey(left) || startKey(right) - startKey(left);
 
-export const rangesOverlap = (left: DayRange, right: DayRange, toleranceDays: number): boolean =>
-  left.start - toleranceDays <= right.end && right.start - toleranceDays <= left.end;

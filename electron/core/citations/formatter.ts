@@ -134,8 +134,6 @@ const engineFor = (styleXml: string, locales: Readonly<Record<string, string>>, 
   return entry;
 };
 
-/** Drops cached engines (tests; or after replacing style files). */
-export const clearCitationEngineCache = (): void => engines.clear();
 
 // ---------------------------------------------------------------------------------------------
 // Formatter

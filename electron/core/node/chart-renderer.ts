@@ -46,12 +46,6 @@ export const chartFontFiles = (): ChartFontFiles => {
   return fontFiles;
 };
 
-/** Point the renderer at other copies of the fonts (e.g. a packaged app's resources folder). */
-export const configureChartFonts = (files: ChartFontFiles): void => {
-  fontFiles = { ...files };
-  loadedFonts = null;
-  widthCache.clear();
-};
 
 const openFont = (path: string): Font => {
   const font = loadFontkit().openSync(path);

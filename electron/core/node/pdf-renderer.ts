@@ -9,7 +9,6 @@ import { REPORT_FONT } from '../report/document';
 import { projectRoot } from './paths';
 import { patchFastPaths, withFastFont } from './pdf-fast-paths';
 import { checkLibraryPatches } from './library-versions';
-import { clearRenderCaches } from './render-cache';
 
 export { setRenderFastPaths } from './pdf-fast-paths';
 
@@ -38,8 +37,7 @@ export { setRenderFastPaths } from './pdf-fast-paths';
  * Fast paths (pdf-fast-paths.ts): pdfmake's per-word style resolution, SVG size parsing and
  * pdfkit's per-word text drawing, colour setting, width measuring, glyph encoding and content
  * buffering, each replaced by code that does the same work once per distinct input and writes
- * the same bytes. Measured (CPU time of warm renders, alternating on/off, same bytes): 10-page
- * briefing 210 → 118 ms, 201-page report 3.96 → 1.79 s.
+ * the same bytes (`npm run bench` prints what they are worth: export times with the patches on and off).
  * Two more change the file but not what a reader sees (tests/integration/pdf-fast-paths.test.ts
  * compares poppler's rendering of every page, pixel by pixel, and the extracted text):
  * pdf-text-drawing.ts draws a line's words as one text object instead of one per word, and
@@ -61,20 +59,8 @@ const FONT_FILES = {
 /** The family names the fonts are registered under (the SVG font stack names both spellings). */
 export const PDF_FONT_FAMILIES = [REPORT_FONT, 'DejaVuSans'] as const;
 
-let fontDir: string | null = null;
-let cslDir: string | null = null;
-
-/** Point the renderer at other copies of resources/fonts and resources/csl (e.g. a packaged app). Call before the first render. */
-export const configurePdfRenderer = (options: { fontDir?: string; cslDir?: string }): void => {
-  if (options.fontDir) fontDir = resolve(options.fontDir);
-  if (options.cslDir) cslDir = resolve(options.cslDir);
-  runtime = null;
-  cslResources = null;
-  clearRenderCaches();
-};
-
-const fontDirectory = (): string => fontDir ?? join(projectRoot(), 'resources', 'fonts');
-const cslDirectory = (): string => cslDir ?? join(projectRoot(), 'resources', 'csl');
+const fontDirectory = (): string => join(projectRoot(), 'resources', 'fonts');
+const cslDirectory = (): string => join(projectRoot(), 'resources', 'csl');
 
 export interface CslResources {
   styles: Record<CitationStyleId, string>;
@@ -216,5 +202,3 @@ export const renderPdfDocument = async (definition: TDocumentDefinitions): Promi
 /** Renders a pdfmake document definition to PDF bytes. The definition itself is not modified. */
 export const renderPdf = async (definition: TDocumentDefinitions): Promise<Uint8Array> => (await renderPdfDocument(definition)).bytes;
 
-/** The absolute paths of the font files pdfmake is allowed to read. */
-export const pdfFontPaths = (): readonly string[] => ensureRuntime().fontPaths;

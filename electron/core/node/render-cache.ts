@@ -173,8 +173,6 @@ export const clearRenderCaches = (): void => {
   chartCache.clear();
 };
 
-/** Whether the caches are on. */
-export const renderCachingEnabled = (): boolean => enabled;
 
 /**
  * Turns the caches on or off (on by default); off computes everything on every render, and
