@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/shared/contract';
+import { figuresShownNote } from '../../electron/shared/figures-shown';
 import { MAX_PROPOSED_FIGURES } from '../../electron/core/library/import-limits';
 import { hostileImports } from '../fixtures/imports/hostile-imports';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
@@ -44,6 +45,7 @@ describe('import:propose on hostile documents', () => {
     expect(proposal.figuresFound).toBe(40_000);
     expect(proposal.candidates).toHaveLength(MAX_PROPOSED_FIGURES);
     expect(proposal.candidates.every((candidate) => candidate.value === 7)).toBe(true);
+    expect(figuresShownNote(proposal.candidates.length, proposal.figuresFound)).toBe('showing the first 1,000 of 40,000 figures');
   });
 
   it('(d) proposes the first figures of the 2 MB text in reading order and counts them all', { timeout: TIMEOUT }, async () => {
