@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/shared/contract';
 import { figuresShownNote } from '../../electron/shared/figures-shown';
 import { MAX_PROPOSED_FIGURES } from '../../electron/core/library/import-limits';
-import { hostileImports } from '../fixtures/imports/hostile-imports';
+import { deeplyNestedImports, hostileImports } from '../fixtures/imports/hostile-imports';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 
 /**
@@ -55,4 +55,12 @@ describe('import:propose on hostile documents', () => {
     expect(proposal.candidates.map((candidate) => candidate.value).slice(0, 3)).toEqual([10_000, 10_001, 10_002]);
     expect(proposal.candidates[0]?.unit).toBe('hectares');
   });
+
+  for (const input of deeplyNestedImports()) {
+    it(`${input.name}: refused with INVALID_INPUT naming the limit`, { timeout: TIMEOUT }, async () => {
+      const error = await app.fail('import:propose', { fileName: input.fileName, content: input.content });
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toMatch(/the limit is \d+/);
+    });
+  }
 });
