@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Source } from '../../shared/entities';
+import { figuresShownNote } from '../../shared/figures-shown';
 import { CommandError, UsageError, type Command } from '../cli-context';
 
 const authorText = (source: Pick<Source, 'authors'>): string | null =>
@@ -98,9 +99,10 @@ export const importCommand: Command = {
       throw new CommandError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const proposal = await call('import:propose', { fileName: basename(file), content });
+    const shownNote = figuresShownNote(proposal.candidates.length, proposal.figuresFound);
     if (!flags['accept-all']) {
       if (flags.json) return print(JSON.stringify(proposal.candidates, null, 2));
-      print(`“${proposal.source.title}”: ${proposal.candidates.length} proposed fact(s)${proposal.duplicatesCollapsed ? `, ${proposal.duplicatesCollapsed} repeated sentence(s) collapsed` : ''}. Nothing was added; run again with --accept-all to add them.`);
+      print(`“${proposal.source.title}”: ${proposal.candidates.length} proposed fact(s)${proposal.duplicatesCollapsed ? `, ${proposal.duplicatesCollapsed} repeated sentence(s) collapsed` : ''}${shownNote ? ` (${shownNote})` : ''}. Nothing was added; run again with --accept-all to add them.`);
       for (const candidate of proposal.candidates) print(`  ${candidate.raw.padEnd(14)} → ${candidate.value} ${candidate.unit ?? ''}   ${candidate.statement.slice(0, 100)}`);
       return;
     }
@@ -119,6 +121,6 @@ export const importCommand: Command = {
       })),
     });
     if (flags.json) return print(JSON.stringify(result, null, 2));
-    print(`Added source ${result.source.id} with ${result.facts.length} fact(s).`);
+    print(`Added source ${result.source.id} with ${result.facts.length} fact(s)${shownNote ? ` (${shownNote}; import the rest from smaller parts)` : ''}.`);
   },
 };

@@ -4,6 +4,8 @@
  * Pure TypeScript (core code): no Node, no DOM.
  */
 import { qualifierBefore, type Qualifier } from '../../shared/qualifiers';
+import { MAX_QUOTE_LENGTH } from './import-limits';
+import { createClauseWords, letterRunBefore, tailBefore } from './text-before';
 
 export interface Candidate {
   /** The sentence holding the figure, exactly as it stands in the text. */
@@ -35,12 +37,15 @@ const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'u.s', 'u.n', 'u.k', 'e.u',
 ]);
 
-function endsWithAbbreviation(before: string): boolean {
-  const match = /([\p{L}.]+)$/u.exec(before);
-  if (!match?.[1]) return false;
-  const word = match[1].toLowerCase();
+/** True when the letters and dots running up to `end` (not before `start`) are an abbreviation. */
+function endsWithAbbreviation(line: string, start: number, end: number): boolean {
+  // Read backwards from the full stop: a `$`-anchored regex over the sentence so far re-read it
+  // at every initial, quadratic for "A. A. A. …" (issue 13 §5).
+  const run = letterRunBefore(line, start, end);
+  if (!run) return false;
+  const word = run.toLowerCase();
   // A single capital letter is an initial ("A. Novruz").
-  if (/^\p{Lu}$/u.test(match[1])) return true;
+  if (/^\p{Lu}$/u.test(run)) return true;
   return ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''));
 }
 
@@ -66,14 +71,18 @@ export function splitSentences(text: string): Span[] {
 
   // A sentence ends at . ! ? or … (with any closing quotes or brackets), followed by space and
   // something that can start a sentence.
-  const boundary = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+  // The run of marks is taken whole and only from its first mark (the lookbehind, and a lookahead
+  // captured then matched by reference, which cannot backtrack): the plain `[.!?…]+` retried every
+  // shorter run from every mark, quadratic on a line of 200,000 dots. Same matches otherwise, since
+  // a shorter run is followed by a mark, never by the space the boundary needs.
+  const boundary = /(?<![.!?…])(?=([.!?…]+["'”’»)\]]*))\1(?=\s+["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
   for (const [from, to] of lines) {
     const line = text.slice(from, to);
     let sentenceStart = 0;
     boundary.lastIndex = 0;
     for (let match = boundary.exec(line); match; match = boundary.exec(line)) {
       const end = match.index + match[0].length;
-      if (match[0].startsWith('.') && endsWithAbbreviation(line.slice(sentenceStart, match.index))) continue;
+      if (match[0].startsWith('.') && endsWithAbbreviation(line, sentenceStart, match.index)) continue;
       push(from + sentenceStart, from + end);
       sentenceStart = end;
     }
@@ -226,7 +235,7 @@ function unitAfter(after: string): string | null {
     const token = match[1];
     const lower = token.toLowerCase();
     if (lower === 'of' && word > 0) return null; // "hundreds of thousands of …" is not ours
-    const known = WORD_UNITS[lower];
+    const known = ownValue(WORD_UNITS, lower);
     if (known) return known;
     // An unknown plural noun right after the figure ("3 global conferences").
     if (/^\p{Ll}[\p{Ll}-]{2,}s$/u.test(token) && !NOT_UNITS.has(lower) && !lower.endsWith('ss')) {
@@ -238,15 +247,24 @@ function unitAfter(after: string): string | null {
   return null;
 }
 
-/** The unit named in the clause before the figure: "the toll of landmine victims has exceeded 3,400". */
-function unitBefore(before: string): string | null {
-  const clause = before.split(/[,;:()–—]|\s-\s/).pop() ?? '';
-  const words = clause.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  for (const word of words.slice(-20).reverse()) {
-    const unit = WORD_UNITS[word.toLowerCase()];
+/** Words of the clause before the figure that may name what it counts. */
+const WORDS_TO_UNIT_BEFORE = 20;
+
+/**
+ * The unit named in the clause before the figure: "the toll of landmine victims has exceeded
+ * 3,400". Takes that clause's last words, found once per sentence (see createClauseWords).
+ */
+function unitBefore(clauseWords: readonly string[]): string | null {
+  for (let position = clauseWords.length - 1; position >= 0; position -= 1) {
+    const unit = ownValue(WORD_UNITS, (clauseWords[position] ?? '').toLowerCase());
     if (unit && !TIME_UNITS.has(unit)) return unit;
   }
   return null;
+}
+
+/** A word's entry in a table, never an inherited member ("constructor" is prose, not a unit). */
+function ownValue(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'decades']);
@@ -259,7 +277,8 @@ interface UnitGuess {
   multiplierText: string;
 }
 
-function unitFor(before: string, after: string): UnitGuess {
+/** `before` ends where the figure starts and need only hold its last few words (tailBefore). */
+function unitFor(before: string, after: string, clauseWords: () => readonly string[]): UnitGuess {
   let multiplier = 1;
   let multiplierText = '';
   let rest = after;
@@ -277,11 +296,11 @@ function unitFor(before: string, after: string): UnitGuess {
   if (currency) return { unit: currency, unitFollows: true, multiplier, multiplierText };
   const hyphen = /^-([\p{L}]+)/u.exec(rest);
   if (hyphen?.[1]) {
-    return { unit: HYPHEN_UNITS[hyphen[1].toLowerCase()] ?? null, unitFollows: true, multiplier, multiplierText };
+    return { unit: ownValue(HYPHEN_UNITS, hyphen[1].toLowerCase()) ?? null, unitFollows: true, multiplier, multiplierText };
   }
   const following = unitAfter(rest);
   if (following) return { unit: following, unitFollows: true, multiplier, multiplierText };
-  return { unit: unitBefore(before), unitFollows: false, multiplier, multiplierText };
+  return { unit: unitBefore(clauseWords()), unitFollows: false, multiplier, multiplierText };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,6 +323,9 @@ function isDayOfMonth(value: number, raw: string, before: string, after: string)
 // ---------------------------------------------------------------------------------------------
 
 interface Found {
+  /** Where the figure starts and ends in the sentence. */
+  start: number;
+  end: number;
   raw: string;
   value: number;
   unit: string | null;
@@ -323,6 +345,7 @@ function figuresIn(sentence: string): Found[] {
     .replace(/\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g, blank)
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, blank);
 
+  const clauseWords = createClauseWords(masked);
   let skipUntil = 0;
   let dateRangeUntil = -1;
   for (let index = 0; index < masked.length; index += 1) {
@@ -354,7 +377,9 @@ function figuresIn(sentence: string): Found[] {
     skipUntil = end;
     if (parsed === null) continue;
     const value = parsed;
-    const before = masked.slice(0, index);
+    // Only the end of the text before the figure is ever read: a bounded window of it, since
+    // `$`-anchored patterns on the whole prefix made 40,000 figures cost 40,000 scans (issue 13 §5).
+    const before = tailBefore(masked, index);
     const after = masked.slice(end);
 
     if (!isWord) {
@@ -378,7 +403,7 @@ function figuresIn(sentence: string): Found[] {
     // In a range the unit comes after its second number: "10-15%".
     const rangeTail = isWord ? null : RANGE_TAIL.exec(after);
     const unitText = rangeTail ? after.slice(rangeTail[0].length) : after;
-    const guess = unitFor(before, unitText);
+    const guess = unitFor(before, unitText, () => clauseWords(index, WORDS_TO_UNIT_BEFORE));
     const multiplierText = rangeTail ? '' : guess.multiplierText;
     const multiplier = rangeTail ? 1 : guess.multiplier;
 
@@ -390,8 +415,9 @@ function figuresIn(sentence: string): Found[] {
       continue;
     }
     // Read from the sentence as written (not the date-masked copy): "more than 13,4%", "has exceeded 3,400".
-    const qualifier = qualifierBefore(sentence.slice(0, index));
-    found.push({ raw: raw + multiplierText, value: roundFloat(value * multiplier), unit: guess.unit, qualifier });
+    // qualifierBefore reads the last 40 characters only.
+    const qualifier = qualifierBefore(sentence.slice(Math.max(0, index - 40), index));
+    found.push({ start: index, end, raw: raw + multiplierText, value: roundFloat(value * multiplier), unit: guess.unit, qualifier });
     skipUntil = end + multiplierText.length;
   }
   return found;
@@ -405,23 +431,60 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
+
 /**
- * Every figure in the text with its sentence, value and guessed unit, in reading order. A sentence
- * that occurs again later (a page scraped twice, a repeated summary) is proposed only once, at its
- * first position.
+ * The part of an over-long sentence quoted for one figure: at most MAX_QUOTE_LENGTH characters
+ * around it, cut at spaces where possible. Sentences of normal length are quoted whole.
  */
-export function proposeFacts(text: string): Candidate[] {
+function quoteAround(sentence: string, figure: Found): { text: string; offset: number } {
+  if (sentence.length <= MAX_QUOTE_LENGTH) return { text: sentence, offset: 0 };
+  const half = Math.floor((MAX_QUOTE_LENGTH - (figure.end - figure.start)) / 2);
+  let from = Math.max(0, Math.min(figure.start - half, sentence.length - MAX_QUOTE_LENGTH));
+  let to = Math.min(sentence.length, from + MAX_QUOTE_LENGTH);
+  if (from > 0) {
+    let space = from;
+    while (space < figure.start && !isSpace(sentence[space])) space += 1;
+    if (space < figure.start) from = space;
+  }
+  if (to < sentence.length) {
+    let space = to;
+    while (space > figure.end && !isSpace(sentence[space - 1])) space -= 1;
+    if (space > figure.end) to = space;
+  }
+  while (from < figure.start && isSpace(sentence[from])) from += 1;
+  while (to > figure.end && isSpace(sentence[to - 1])) to -= 1;
+  return { text: sentence.slice(from, to), offset: from };
+}
+
+export interface Proposal {
+  /** The first `limit` figures, in reading order. */
+  candidates: Candidate[];
+  /** How many figures the text holds in all (repeated sentences counted once). */
+  figuresFound: number;
+}
+
+/**
+ * Every figure in the text with its sentence, value and guessed unit, in reading order, up to
+ * `limit` of them; the rest are only counted. A sentence that occurs again later (a page scraped
+ * twice, a repeated summary) is proposed only once, at its first position.
+ */
+export function proposeFactsUpTo(text: string, limit: number): Proposal {
   const candidates: Candidate[] = [];
+  let figuresFound = 0;
   const seen = new Set<string>();
   for (const span of splitSentences(text)) {
     const sentence = collapse(span.text);
     if (seen.has(sentence)) continue;
     seen.add(sentence);
     for (const figure of figuresIn(span.text)) {
+      figuresFound += 1;
+      if (candidates.length >= limit) continue;
+      const quote = quoteAround(span.text, figure);
       candidates.push({
-        quote: span.text,
-        quoteStart: span.start,
-        sentence,
+        quote: quote.text,
+        quoteStart: span.start + quote.offset,
+        sentence: quote.offset === 0 && quote.text === span.text ? sentence : collapse(quote.text),
         value: figure.value,
         unit: figure.unit,
         qualifier: figure.qualifier,
@@ -429,5 +492,10 @@ export function proposeFacts(text: string): Candidate[] {
       });
     }
   }
-  return candidates;
+  return { candidates, figuresFound };
+}
+
+/** Every figure in the text (see proposeFactsUpTo). */
+export function proposeFacts(text: string): Candidate[] {
+  return proposeFactsUpTo(text, Number.POSITIVE_INFINITY).candidates;
 }

@@ -2,8 +2,9 @@ import { factInputSchema, sourceInputSchema, type FactInput, type SourceInput } 
 import type { Fact, Source } from '../../shared/entities';
 import { DossierError } from '../errors';
 import { guessMetadata, toPlainText } from './document-text';
-import { proposeFacts, splitSentences } from './extract';
+import { proposeFactsUpTo, splitSentences } from './extract';
 import { buildFact, ensureIndicator } from './fact-handlers';
+import { MAX_PROPOSED_FIGURES } from './import-limits';
 import type { LibraryContext } from './library-context';
 
 const MAX_TITLE = 300;
@@ -55,7 +56,8 @@ export const createImportHandlers = ({ state, now, newId }: LibraryContext) => (
       origin: fileName.slice(0, 1000),
       note: '',
     };
-    const candidates = proposeFacts(text).map((candidate) => ({
+    const proposal = proposeFactsUpTo(text, MAX_PROPOSED_FIGURES);
+    const candidates = proposal.candidates.map((candidate) => ({
       statement: candidate.sentence.slice(0, 2000),
       quote: candidate.quote,
       quoteStart: candidate.quoteStart,
@@ -64,7 +66,7 @@ export const createImportHandlers = ({ state, now, newId }: LibraryContext) => (
       qualifier: candidate.qualifier,
       raw: candidate.raw,
     }));
-    return { source: sourceInputSchema.parse(source), candidates, duplicatesCollapsed: countRepeatedSentences(text) };
+    return { source: sourceInputSchema.parse(source), candidates, figuresFound: proposal.figuresFound, duplicatesCollapsed: countRepeatedSentences(text) };
   },
 
   'import:commit': ({ source: sourceInput, facts: factInputs }: { source: SourceInput; facts: Omit<FactInput, 'sourceId'>[] }) =>

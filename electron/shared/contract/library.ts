@@ -141,7 +141,14 @@ export const libraryChannels = {
   /** Reads a dropped or picked file and proposes facts; stores nothing. */
   'import:propose': defineChannel(
     z.object({ fileName: z.string().min(1).max(500), content: z.string().max(20_000_000) }).strict(),
-    z.object({ source: sourceInputSchema, candidates: z.array(candidateSchema), duplicatesCollapsed: z.number().int() }),
+    z.object({
+      source: sourceInputSchema,
+      /** The first figures of the document, in reading order (at most 1,000: issue 13 §5). */
+      candidates: z.array(candidateSchema),
+      /** How many figures the document holds; more than `candidates.length` when the list was cut. */
+      figuresFound: z.number().int().nonnegative(),
+      duplicatesCollapsed: z.number().int(),
+    }),
   ),
   /** Stores the source and the facts the user accepted, together. */
   'import:commit': defineChannel(

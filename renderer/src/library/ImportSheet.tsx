@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/shared/contract';
+import { figuresShownNote } from '../../../electron/shared/figures-shown';
 import { parsePartialDate } from '../../../electron/shared/partial-date';
 import { useApi } from '../api/api-context';
 import { CandidateCard, toCandidateDraft, validateCandidate, type CandidateDraft, type CandidateErrors } from './CandidateCard';
@@ -132,6 +133,9 @@ const Review = ({
             <h3 id="import-candidates-title" className="section-title">
               {candidates.length === 0 ? 'No figures found' : `${pluralise(candidates.length, 'figure')} found`}
               {proposal.duplicatesCollapsed > 0 && <span className="section-title__aside"> · {pluralise(proposal.duplicatesCollapsed, 'repeat')} merged</span>}
+              {figuresShownNote(proposal.candidates.length, proposal.figuresFound) && (
+                <span className="section-title__aside"> · {figuresShownNote(proposal.candidates.length, proposal.figuresFound)}</span>
+              )}
             </h3>
             {candidates.length > 0 && (
               <div>
