@@ -94,6 +94,7 @@ const warmUpInput = () => {
     text: '',
     origin: null,
     note: '',
+    revision: 1,
     createdAt: WARM_UP_TIME,
     updatedAt: WARM_UP_TIME,
   };
@@ -112,6 +113,7 @@ const warmUpInput = () => {
       indicator: null,
       supersededBy: null,
       note: '',
+      revision: 1,
       createdAt: WARM_UP_TIME,
       updatedAt: WARM_UP_TIME,
     }),
@@ -128,6 +130,7 @@ const warmUpInput = () => {
       options: {},
       altText: '',
       caption: '',
+      revision: 1,
       createdAt: WARM_UP_TIME,
       updatedAt: WARM_UP_TIME,
     }),
@@ -160,6 +163,7 @@ const warmUpInput = () => {
         ],
       },
     ],
+    revision: 1,
     createdAt: WARM_UP_TIME,
     updatedAt: WARM_UP_TIME,
   };
