@@ -541,9 +541,9 @@ describe('dispatch under generated input', () => {
     try {
       const isolated = await openApp(dir, { seedDir: FIXTURE_SEEDS, now: () => NOW });
       const id = 'fact-fixture-foreign-share';
-      const marked = await isolated.dispatch('facts:update', { id, changes: { note: 'keep me', supersededBy: FACT_ID } });
+      const marked = await isolated.dispatch('facts:update', { id, revision: revisionOf(isolated, 'facts', id), changes: { note: 'keep me', supersededBy: FACT_ID } });
       expect(marked).toMatchObject({ ok: true, value: { note: 'keep me', supersededBy: FACT_ID } });
-      const edited = await isolated.dispatch('facts:update', { id, changes: { value: 4.9 } });
+      const edited = await isolated.dispatch('facts:update', { id, revision: revisionOf(isolated, 'facts', id), changes: { value: 4.9 } });
       expect(edited).toMatchObject({ ok: true, value: { value: 4.9, note: 'keep me', supersededBy: FACT_ID } });
     } finally {
       removeDir(dir);
