@@ -87,6 +87,17 @@ describe('other changes move the revision too', () => {
   });
 });
 
+describe('bundle:import', () => {
+  it('moves on the revision of each fact it replaces, so a form opened before the import cannot save over it', async () => {
+    const [fact] = (await app.call('facts:search', { limit: 1 })).items;
+    const bundle = await app.call('bundle:export', { factIds: [fact!.id] });
+    await app.call('bundle:import', { bundle: { ...bundle, facts: bundle.facts.map((item) => ({ ...item, note: 'from the bundle' })) } });
+    const { fact: imported } = await app.call('facts:get', { id: fact!.id });
+    expect(imported).toMatchObject({ note: 'from the bundle', revision: fact!.revision + 1 });
+    await refusedWithoutWriting('facts:update', { id: fact!.id, revision: fact!.revision, changes: { note: 'stale form' } }, 'CONFLICT', /changed in another window/);
+  });
+});
+
 describe('reports:save-copy', () => {
   it('keeps the refused text as a new report, whether the original was changed or deleted', async () => {
     const opened = await app.call('reports:create', { template: 'briefing-note', title: 'Shared' });
