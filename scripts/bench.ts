@@ -73,10 +73,13 @@ const render = async (app: OpenedApp, report: Report, captureDefinition = false)
 /** Builds, saves and renders a report; for long reports, changes its length until the page count is near the target. */
 const buildToTarget = async (app: OpenedApp, base: Report, charts: Chart[][], size: (typeof SIZES)[number]) => {
   let plan = size.plan;
+  // One report per size, saved at the revision it was last given (saves are revision-checked, issue 13 §2).
+  let slot = await call<Report>(app.dispatch, 'reports:create', { template: base.template });
   for (let attempt = 0; ; attempt++) {
     await ensureChapterCharts(app.dispatch, charts, chaptersFor(plan));
     const built = composeReport(base, app.store.read(), charts, plan, `Benchmark briefing note (${size.target} pages)`);
-    const report = await call<Report>(app.dispatch, 'reports:save', { report: { ...built.report, id: `report-bench-${size.target}` } });
+    const report = await call<Report>(app.dispatch, 'reports:save', { report: { ...built.report, id: slot.id, revision: slot.revision } });
+    slot = report;
     const first = await render(app, report, true);
     const pages = first.result.pageCount;
     const off = Math.abs(pages - size.target) / size.target;
@@ -117,7 +120,12 @@ const main = async (): Promise<BenchResults> => {
       progress('save latency (durable writes)');
       const fact = app.store.read().facts[0]!;
       const times: number[] = [];
-      for (let i = 0; i < 40; i++) times.push((await timed(() => app.dispatch('facts:update', { id: fact.id, changes: { note: `bench ${i}` } }))).ms);
+      let revision = fact.revision;
+      for (let i = 0; i < 40; i++) {
+        const { value: saved, ms } = await timed(() => app.dispatch('facts:update', { id: fact.id, revision, changes: { note: `bench ${i}` } }));
+        if (saved.ok) revision = (saved.value as { revision: number }).revision;
+        times.push(ms);
+      }
       const sorted = [...times].sort((a, b) => a - b);
       results.save = { samples: times.length, p50Ms: round(median(times)), p95Ms: round(sorted[Math.ceil(sorted.length * 0.95) - 1]!), facts: app.store.read().facts.length };
     } catch (error) {

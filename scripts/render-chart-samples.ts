@@ -74,6 +74,7 @@ const chart = (id: string, type: Chart['type'], title: string, factIds: string[]
   options,
   altText: '',
   caption: '',
+  revision: 1,
   createdAt: now,
   updatedAt: now,
 });

@@ -31,6 +31,7 @@ export const PRELOAD_CHANNELS: readonly string[] = [
   'reports:create',
   'reports:save',
   'reports:duplicate',
+  'reports:save-copy',
   'reports:delete',
   'reports:facts',
   'reports:warnings',

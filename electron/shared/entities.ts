@@ -33,6 +33,15 @@ export const sourceTypeSchema = z.enum([
   'document',
 ]);
 
+/**
+ * How many times an item has been saved (issue 13 §2). A save names the revision its sender last
+ * saw and is refused when the item has moved on, so a second tab cannot silently overwrite the
+ * first. Defaulted, not migrated: items stored before it load at revision 1, the same as a new
+ * item, and schema version 4 (not yet released) already keeps older apps away from this field.
+ */
+export const revisionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const storedRevision = revisionSchema.default(1);
+
 export const personSchema = z.union([
   z.object({ family: z.string().min(1).max(200), given: z.string().max(200).optional() }).strict(),
   z.object({ literal: z.string().min(1).max(300) }).strict(),
@@ -54,6 +63,7 @@ export const sourceSchema = z
     text: z.string().max(MAX_TEXT),
     origin: z.string().max(1000).nullable(),
     note: z.string().max(MAX_LINE).default(''),
+    revision: storedRevision,
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
@@ -79,6 +89,7 @@ export const factSchema = z
     /** The fact that replaces this one (a newer figure for the same indicator). */
     supersededBy: idSchema.nullable().default(null),
     note: z.string().max(MAX_LINE).default(''),
+    revision: storedRevision,
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
@@ -195,6 +206,7 @@ export const reportSchema = z
     sections: z.array(sectionSchema).max(200),
     /** Optional and defaulted, so reports stored before issue 11 stay valid without a migration. */
     figureDecisions: z.array(figureDecisionSchema).max(2000).default([]),
+    revision: storedRevision,
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
@@ -252,6 +264,7 @@ export const chartSchema = z
       .default({}),
     altText: z.string().max(5000).default(''),
     caption: z.string().max(1000).default(''),
+    revision: storedRevision,
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })

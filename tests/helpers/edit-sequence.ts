@@ -110,6 +110,7 @@ export const applyRandomEdit = async (report: Report, context: EditContext): Pro
   const factId = pick(random, context.factIds);
   if (!factId) return 'no fact';
   const value = [388, 85.8, 4.9, 13.4, 11666.9, 2372, 415, 0.5][random(8)]!;
-  await app.call('facts:update', { id: factId, changes: { value } });
+  const { fact } = await app.call('facts:get', { id: factId });
+  await app.call('facts:update', { id: factId, revision: fact.revision, changes: { value } });
   return `fact ${factId} value ${value}`;
 };

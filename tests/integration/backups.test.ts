@@ -5,6 +5,7 @@ import { BACKUP_DIR, backupsToPrune } from '../../electron/core/node/backups';
 import { openApp } from '../../electron/core/node/open-app';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/run-cli';
+import { revisionOf } from '../helpers/revisions';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,13 +40,13 @@ describe('rolling backups', () => {
     await app.store.flush();
     expect(existsSync(join(dataDir, BACKUP_DIR)) ? readdirSync(join(dataDir, BACKUP_DIR)) : []).toEqual([]);
 
-    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:00' } });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', revision: revisionOf(app, 'facts', 'fact-fixture-casualties'), changes: { statement: 'edited at 09:00' } });
     const [first] = await waitForBackups(dataDir, 1);
     clock.now = new Date('2026-03-01T09:01:00.000Z');
-    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:02' } });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', revision: revisionOf(app, 'facts', 'fact-fixture-casualties'), changes: { statement: 'edited at 09:02' } });
     expect(await waitForBackups(dataDir, 1)).toHaveLength(1);
     clock.now = new Date('2026-03-01T09:07:00.000Z');
-    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited at 09:07' } });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', revision: revisionOf(app, 'facts', 'fact-fixture-casualties'), changes: { statement: 'edited at 09:07' } });
     const names = await waitForBackups(dataDir, 2);
     expect(names).toHaveLength(2);
 
@@ -66,7 +67,7 @@ describe('rolling backups', () => {
     const dataDir = makeTempDir();
     dirs.push(dataDir);
     const app = await openAt(dataDir, { now: new Date('2026-03-01T09:00:00.000Z') });
-    await call(app, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'edited' } });
+    await call(app, 'facts:update', { id: 'fact-fixture-casualties', revision: revisionOf(app, 'facts', 'fact-fixture-casualties'), changes: { statement: 'edited' } });
     await waitForBackups(dataDir, 1);
     const before = readFileSync(join(dataDir, 'dossier.json'), 'utf8');
     for (const name of ['../dossier.json', '/etc/passwd', 'dossier-2026-03-01T09-00-00-000Z.json/../../dossier.json']) {
@@ -82,7 +83,7 @@ describe('rolling backups', () => {
     const dataDir = makeTempDir();
     dirs.push(dataDir);
     const first = await openAt(dataDir, { now: new Date('2026-03-01T09:00:00.000Z') });
-    await call(first, 'facts:update', { id: 'fact-fixture-casualties', changes: { statement: 'worth keeping' } });
+    await call(first, 'facts:update', { id: 'fact-fixture-casualties', revision: revisionOf(first, 'facts', 'fact-fixture-casualties'), changes: { statement: 'worth keeping' } });
     await first.close();
     const clock = { now: new Date('2026-03-01T10:00:00.000Z') };
     const second = await openAt(dataDir, clock);

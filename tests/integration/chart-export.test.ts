@@ -4,6 +4,7 @@ import type { Chart, Report } from '../../electron/shared/entities';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 import { readPdf } from '../helpers/pdf-text';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
+import { revisionOf } from '../helpers/revisions';
 
 let app: TestApp;
 let dir: string;
@@ -44,7 +45,7 @@ describe('charts in the PDF', () => {
       );
     }
     const report = await reportWithCharts(charts);
-    await app.call('reports:save', { report });
+    await app.call('reports:save', { report: { ...report, revision: revisionOf(app, 'reports', report.id) } });
     const rendered = await app.call('reports:render', { report, options: {} });
     const pdf = readPdf(dir, 'charts.pdf', Buffer.from(rendered.pdfBase64, 'base64'));
 

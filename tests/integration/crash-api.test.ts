@@ -208,7 +208,12 @@ const runLane = async (host: RunningHost, round: number, lane: number, sourceId:
         const change = { statement: `Crash test fact updated ${mark}`, value: random(1_000_000) };
         target.pending = change;
         counts.sent += 1;
-        const reply = await api(host, 'facts:update', { id: target.id, changes: change });
+        // Saves name the revision they start from (issue 13 §2); a kill may have applied an
+        // unacknowledged save, so read it now rather than trusting the last reply.
+        const current = await api(host, 'facts:get', { id: target.id });
+        if (!current.ok) throw new Error(`facts:get refused: ${current.error.code} ${current.error.message}`);
+        const { revision } = (current.value as { fact: { revision: number } }).fact;
+        const reply = await api(host, 'facts:update', { id: target.id, revision, changes: change });
         if (!reply.ok) throw new Error(`facts:update refused: ${reply.error.code} ${reply.error.message}`);
         target.acked = change;
         target.pending = null;
@@ -225,8 +230,11 @@ const runLane = async (host: RunningHost, round: number, lane: number, sourceId:
         note('reports:create');
       } else {
         const target = reports[random(reports.length)]!;
+        const current = await api(host, 'reports:get', { id: target.id });
+        if (!current.ok) throw new Error(`reports:get refused: ${current.error.code} ${current.error.message}`);
         const edited: Report = {
           ...target.body,
+          revision: (current.value as Report).revision,
           title: `Crash test report saved ${mark}`,
           sections: [{ ...target.body.sections[0]!, blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: `Paragraph ${mark} `.repeat(1 + random(40)) }] }] }, ...target.body.sections.slice(1)],
         };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FactInput } from '../../electron/shared/contract/library';
 import { findConflicts } from '../../electron/core/library/conflicts';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
+import { revisionOf } from '../helpers/revisions';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -104,13 +105,13 @@ describe('conflicts after edits', () => {
     const casualties = (await app.call('facts:search', { indicators: ['casualties-since-2020'] })).items;
     const victims = (await app.call('facts:search', { indicators: ['cumulative-victims'] })).items;
     // A value edit that ends a disagreement, then one that starts it again.
-    for (const fact of victims) await app.call('facts:update', { id: fact.id, changes: { value: 3500 } });
+    for (const fact of victims) await app.call('facts:update', { id: fact.id, revision: fact.revision, changes: { value: 3500 } });
     expect((await listed()).some((conflict) => conflict.indicator === 'cumulative-victims')).toBe(false);
     expect(await listed()).toEqual(fresh());
-    await app.call('facts:update', { id: victims[0]!.id, changes: { value: 3400 } });
+    await app.call('facts:update', { id: victims[0]!.id, revision: revisionOf(app, 'facts', victims[0]!.id), changes: { value: 3400 } });
     expect(await listed()).toEqual(fresh());
     // A fact moved to another indicator leaves one conflict and may join another.
-    await app.call('facts:update', { id: casualties[0]!.id, changes: { indicator: 'cumulative-victims' } });
+    await app.call('facts:update', { id: casualties[0]!.id, revision: revisionOf(app, 'facts', casualties[0]!.id), changes: { indicator: 'cumulative-victims' } });
     expect(await listed()).toEqual(fresh());
     // A new figure, a deletion, its undo.
     await app.call('facts:create', newFact({ indicator: 'casualties-since-2020', value: 999, asOf: '2025-12' }));
@@ -120,7 +121,7 @@ describe('conflicts after edits', () => {
     await app.call('trash:restore', { undoToken });
     expect(await listed()).toEqual(fresh());
     // A source's publication date dates its undated facts: its facts' indicators are looked at again.
-    await app.call('sources:update', { id: jordanDaily, changes: { published: '2019-01-01' } });
+    await app.call('sources:update', { id: jordanDaily, revision: revisionOf(app, 'sources', jordanDaily), changes: { published: '2019-01-01' } });
     expect(await listed()).toEqual(fresh());
     // Deleting a source takes its facts and their conflicts along.
     await app.call('sources:delete', { id: jordanDaily });
@@ -132,7 +133,7 @@ describe('editing facts and sources', () => {
   it('adds, edits and deletes a fact; undo brings it back', async () => {
     const created = await app.call('facts:create', newFact());
     expect(created.quoteStart).toBeGreaterThan(0);
-    const edited = await app.call('facts:update', { id: created.id, changes: { statement: 'Quixotic maps only 25 % accurate', tags: ['maps', 'maps', ' Armenia '] } });
+    const edited = await app.call('facts:update', { id: created.id, revision: revisionOf(app, 'facts', created.id), changes: { statement: 'Quixotic maps only 25 % accurate', tags: ['maps', 'maps', ' Armenia '] } });
     expect(edited).toMatchObject({ statement: 'Quixotic maps only 25 % accurate', tags: ['maps', 'Armenia'], createdAt: created.createdAt });
     expect(app.storeText()).toContain('Quixotic maps only 25 % accurate');
     const facets = await app.call('library:facets');
@@ -181,9 +182,9 @@ describe('editing facts and sources', () => {
   });
 
   it('refuses a source text that would orphan a quote', async () => {
-    const error = await app.fail('sources:update', { id: jordanDaily, changes: { text: 'Something else entirely.' } });
+    const error = await app.fail('sources:update', { id: jordanDaily, revision: revisionOf(app, 'sources', jordanDaily), changes: { text: 'Something else entirely.' } });
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('no longer contains the quotes') });
-    const source = await app.call('sources:update', { id: jordanDaily, changes: { title: 'Renamed <b>title</b>' } });
+    const source = await app.call('sources:update', { id: jordanDaily, revision: revisionOf(app, 'sources', jordanDaily), changes: { title: 'Renamed <b>title</b>' } });
     expect(source.title).toBe('Renamed <b>title</b>');
     expect((await app.call('facts:search', { query: 'renamed' })).total).toBeGreaterThan(0);
   });

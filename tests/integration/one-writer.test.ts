@@ -194,7 +194,8 @@ describe('only the owner reads the library', () => {
     const dataDir = tempDir();
     chmodSync(dataDir, 0o755);
     const app = await openHere(dataDir);
-    await app.dispatch('facts:update', { id: app.store.read().facts[0]!.id, changes: { statement: 'private' } });
+    const fact = app.store.read().facts[0]!;
+    await app.dispatch('facts:update', { id: fact.id, revision: fact.revision, changes: { statement: 'private' } });
     const mode = (path: string) => statSync(path).mode & 0o777;
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(join(dataDir, STORE_FILE_NAME))).toBe(0o600);

@@ -11,6 +11,7 @@ import type { Chart, Report } from '../../electron/shared/entities';
 import { errorCodes, type Result } from '../../electron/shared/result';
 import { makeChart } from '../helpers/entities';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
+import { revisionOf } from '../helpers/revisions';
 
 /**
  * Thousands of generated calls through the one dispatch every host uses. For each call:
@@ -324,13 +325,13 @@ const validInputs = (): Record<string, unknown> => ({
   'facts:search': { query: 'mines', tags: ['casualties'], sourceIds: [SOURCE_ID], indicators: [], from: '2024', to: '2026-12', hasConflict: false, limit: 10, offset: 0 },
   'facts:get': { id: FACT_ID },
   'facts:create': validFactInput,
-  'facts:update': { id: FACT_ID, changes: { statement: '409 people killed or injured by mines', value: 409 } },
+  'facts:update': { id: FACT_ID, revision: 1, changes: { statement: '409 people killed or injured by mines', value: 409 } },
   'facts:delete': { id: 'fact-does-not-exist' },
   'trash:restore': { undoToken: 'undo-does-not-exist' },
   'sources:list': undefined,
   'sources:get': { id: SOURCE_ID },
   'sources:create': validSourceInput,
-  'sources:update': { id: SOURCE_ID, changes: { note: 'checked' } },
+  'sources:update': { id: SOURCE_ID, revision: 1, changes: { note: 'checked' } },
   'sources:delete': { id: 'src-does-not-exist' },
   'library:facets': undefined,
   'conflicts:list': undefined,
@@ -344,6 +345,7 @@ const validInputs = (): Record<string, unknown> => ({
   'reports:create': { template: 'donor-appeal', title: 'Appeal' },
   'reports:save': { report },
   'reports:duplicate': { id: 'report-does-not-exist' },
+  'reports:save-copy': { report },
   'reports:delete': { id: 'report-does-not-exist' },
   'reports:facts': { ids: [FACT_ID, 'fact-gone'] },
   'reports:warnings': { report },
@@ -539,9 +541,9 @@ describe('dispatch under generated input', () => {
     try {
       const isolated = await openApp(dir, { seedDir: FIXTURE_SEEDS, now: () => NOW });
       const id = 'fact-fixture-foreign-share';
-      const marked = await isolated.dispatch('facts:update', { id, changes: { note: 'keep me', supersededBy: FACT_ID } });
+      const marked = await isolated.dispatch('facts:update', { id, revision: revisionOf(isolated, 'facts', id), changes: { note: 'keep me', supersededBy: FACT_ID } });
       expect(marked).toMatchObject({ ok: true, value: { note: 'keep me', supersededBy: FACT_ID } });
-      const edited = await isolated.dispatch('facts:update', { id, changes: { value: 4.9 } });
+      const edited = await isolated.dispatch('facts:update', { id, revision: revisionOf(isolated, 'facts', id), changes: { value: 4.9 } });
       expect(edited).toMatchObject({ ok: true, value: { value: 4.9, note: 'keep me', supersededBy: FACT_ID } });
     } finally {
       removeDir(dir);
@@ -551,8 +553,8 @@ describe('dispatch under generated input', () => {
     const dir = makeTempDir('dossier-partial-');
     try {
       const isolated = await openApp(dir, { seedDir: FIXTURE_SEEDS, now: () => NOW });
-      await isolated.dispatch('sources:update', { id: SOURCE_ID, changes: { note: 'reliable', via: 'MENAFN' } });
-      const edited = await isolated.dispatch('sources:update', { id: SOURCE_ID, changes: { title: 'Renamed' } });
+      await isolated.dispatch('sources:update', { id: SOURCE_ID, revision: revisionOf(isolated, 'sources', SOURCE_ID), changes: { note: 'reliable', via: 'MENAFN' } });
+      const edited = await isolated.dispatch('sources:update', { id: SOURCE_ID, revision: revisionOf(isolated, 'sources', SOURCE_ID), changes: { title: 'Renamed' } });
       expect(edited).toMatchObject({ ok: true, value: { title: 'Renamed', note: 'reliable', via: 'MENAFN' } });
     } finally {
       removeDir(dir);
@@ -561,7 +563,7 @@ describe('dispatch under generated input', () => {
   // Same root: `changes: { statement: undefined }` (what IPC delivers for a cleared optional) passes the
   // partial schema, overwrites the statement in the merge, and factInputSchema.parse then throws → INTERNAL.
   it('facts:update with a field explicitly undefined is refused as INVALID_INPUT or ignored, never INTERNAL', async () => {
-    const result = await call('facts:update', { id: FACT_ID, changes: { statement: undefined, value: 409 } });
+    const result = await call('facts:update', { id: FACT_ID, revision: revisionOf(app, 'facts', FACT_ID), changes: { statement: undefined, value: 409 } });
     expect(result.ok || result.error.code !== 'INTERNAL').toBe(true);
   });
 

@@ -4,6 +4,7 @@ import type { Report } from '../../electron/shared/entities';
 import { fontRows, readPdf } from '../helpers/pdf-text';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
+import { revisionOf } from '../helpers/revisions';
 
 let app: TestApp;
 let dir: string;
@@ -73,11 +74,11 @@ describe('reports', () => {
 
   it('show the live value: editing a fact in the library changes the next export', async () => {
     const report = await app.call('reports:get', { id: 'report-sample-briefing-note' });
-    await app.call('facts:update', { id: 'fact-bayramov-area-cleared-166000', changes: { value: 166500 } });
+    await app.call('facts:update', { id: 'fact-bayramov-area-cleared-166000', revision: revisionOf(app, 'facts', 'fact-bayramov-area-cleared-166000'), changes: { value: 166500 } });
     const text = normalise(readPdf(dir, 'live.pdf', (await render(report)).bytes).text);
     expect(text).toContain('166,500');
     expect(text).not.toContain('166,000 hectares');
-    await app.call('facts:update', { id: 'fact-bayramov-area-cleared-166000', changes: { value: 166000 } });
+    await app.call('facts:update', { id: 'fact-bayramov-area-cleared-166000', revision: revisionOf(app, 'facts', 'fact-bayramov-area-cleared-166000'), changes: { value: 166000 } });
   });
 
   it('switch citation style, page size and the evidence annex from the export options', async () => {

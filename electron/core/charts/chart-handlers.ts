@@ -1,6 +1,7 @@
 import { chartSchema, type Chart } from '../../shared/entities';
 import type { ChartRender } from '../../shared/contract/charts';
 import { DossierError } from '../errors';
+import { nextRevision } from '../revisions';
 import type { LibraryState } from '../library/library-state';
 import { buildChartModel, sourceLine } from './chart-model';
 import type { ChartRenderer } from './chart-ports';
@@ -74,6 +75,7 @@ export const createChartHandlers = ({ state, now, newId, charts }: ChartContext)
           options: {},
           altText: '',
           caption: '',
+          revision: 1,
           createdAt: timestamp,
           updatedAt: timestamp,
         });
@@ -83,10 +85,10 @@ export const createChartHandlers = ({ state, now, newId, charts }: ChartContext)
     'charts:save': ({ chart }: { chart: Chart }) =>
       state.change((document) => {
         const index = document.charts.findIndex((candidate) => candidate.id === chart.id);
-        const saved = chartSchema.parse({ ...chart, updatedAt: now().toISOString(), createdAt: document.charts[index]?.createdAt ?? chart.createdAt });
-        if (index >= 0) document.charts[index] = saved;
-        else document.charts.push(saved);
-        return { result: saved, touchedFacts: [] };
+        const stored = document.charts[index];
+        const revision = nextRevision('chart', stored, chart.revision);
+        document.charts[index] = chartSchema.parse({ ...chart, revision, updatedAt: now().toISOString(), createdAt: stored!.createdAt });
+        return { result: document.charts[index]!, touchedFacts: [] };
       }),
     'charts:delete': ({ id }: { id: string }) =>
       state.change((document) => {

@@ -33,7 +33,10 @@ export const parseBundle = (raw: unknown, sourceTextOf: (id: string) => string |
   return bundle;
 };
 
-const mergeById = <T extends { id: string }>(target: T[], incoming: readonly T[]) => {
+/** A bundle's item that replaces one we have is a change like any save: its revision moves on (issue 13 §2). */
+const nextOf = <T extends { revision: number }>(item: T, previous: T): T => ({ ...item, revision: previous.revision + 1 });
+
+const mergeById = <T extends { id: string }>(target: T[], incoming: readonly T[], revise: (item: T, previous: T) => T = (item) => item) => {
   const positions = new Map(target.map((item, index) => [item.id, index]));
   let added = 0;
   let updated = 0;
@@ -43,7 +46,7 @@ const mergeById = <T extends { id: string }>(target: T[], incoming: readonly T[]
       positions.set(item.id, target.push(item) - 1);
       added += 1;
     } else {
-      target[position] = item;
+      target[position] = revise(item, target[position]!);
       updated += 1;
     }
   }
@@ -70,7 +73,7 @@ export const createBundleHandlers = ({ state, now }: LibraryContext) => ({
   'bundle:import': ({ bundle: raw }: { bundle: unknown }) => {
     const bundle = parseBundle(raw, (id) => state.source(id)?.text);
     return state.change((document) => {
-      const sources = mergeById(document.sources, bundle.sources);
+      const sources = mergeById(document.sources, bundle.sources, nextOf);
       const texts = new Map(document.sources.map((source) => [source.id, source.text]));
       const facts = mergeById(
         document.facts,
@@ -79,6 +82,7 @@ export const createBundleHandlers = ({ state, now }: LibraryContext) => ({
           const start = fact.quote ? text.indexOf(fact.quote) : -1;
           return { ...fact, quoteStart: start >= 0 ? start : null };
         }),
+        nextOf,
       );
       const indicatorRows = document.indicators.map((indicator) => ({ ...indicator, id: indicator.key }));
       const indicators = mergeById(indicatorRows, bundle.indicators.map((indicator) => ({ ...indicator, id: indicator.key })));

@@ -2,6 +2,7 @@ import type { FactInput, FactQuery } from '../../shared/contract/library';
 import { factInputSchema, factQuerySchema } from '../../shared/contract/library';
 import type { Fact, Source } from '../../shared/entities';
 import { DossierError } from '../errors';
+import { nextRevision } from '../revisions';
 import type { StoreDocument } from '../store/document';
 import type { LibraryContext } from './library-context';
 import { dateWindow, passesFilter, type FactFilter } from './fact-filter';
@@ -50,6 +51,7 @@ export const buildFact = (document: StoreDocument, input: ParsedFactInput, id: s
     tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
     quoteStart: locateQuote(input.quote, source),
     id,
+    revision: 1,
     createdAt: timestamp,
     updatedAt: timestamp,
   };
@@ -111,13 +113,13 @@ export const createFactHandlers = ({ state, now, newId }: LibraryContext) => {
         document.facts.push(fact);
         return { result: fact, touchedFacts: [fact.id] };
       }),
-    'facts:update': ({ id, changes }: { id: string; changes: Partial<FactInput> }) =>
+    'facts:update': ({ id, revision: seen, changes }: { id: string; revision: number; changes: Partial<FactInput> }) =>
       state.change((document) => {
         const index = document.facts.findIndex((fact) => fact.id === id);
         const existing = document.facts[index];
-        if (!existing) throw new DossierError('NOT_FOUND', `There is no fact with id ${id}; it may have been deleted.`);
-        const merged = factInputSchema.parse({ ...pickInput(existing), ...definedOnly(changes) });
-        const fact = { ...buildFact(document, merged, id, now().toISOString(), changes.supersededBy !== undefined), createdAt: existing.createdAt };
+        const revision = nextRevision('fact', existing, seen);
+        const merged = factInputSchema.parse({ ...pickInput(existing!), ...definedOnly(changes) });
+        const fact = { ...buildFact(document, merged, id, now().toISOString(), changes.supersededBy !== undefined), revision, createdAt: existing!.createdAt };
         ensureIndicator(document, fact.indicator, fact.unit);
         document.facts[index] = fact;
         return { result: fact, touchedFacts: [id] };

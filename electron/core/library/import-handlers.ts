@@ -72,7 +72,7 @@ export const createImportHandlers = ({ state, now, newId }: LibraryContext) => (
   'import:commit': ({ source: sourceInput, facts: factInputs }: { source: SourceInput; facts: Omit<FactInput, 'sourceId'>[] }) =>
     state.change((document) => {
       const timestamp = now().toISOString();
-      const source: Source = { ...sourceInputSchema.parse(sourceInput), id: newId('src'), createdAt: timestamp, updatedAt: timestamp };
+      const source: Source = { ...sourceInputSchema.parse(sourceInput), id: newId('src'), revision: 1, createdAt: timestamp, updatedAt: timestamp };
       // Build everything against a scratch copy first: a bad candidate refuses the whole import.
       const scratch = { ...document, sources: [...document.sources, source] };
       const seen = new Set<string>();

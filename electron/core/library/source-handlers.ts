@@ -1,6 +1,7 @@
 import { sourceInputSchema, type SourceInput } from '../../shared/contract/library';
 import type { Source } from '../../shared/entities';
 import { DossierError } from '../errors';
+import { nextRevision } from '../revisions';
 import { definedOnly } from './fact-handlers';
 import type { LibraryContext } from './library-context';
 import { moveToTrash, restoreFromTrash } from './trash';
@@ -25,18 +26,18 @@ export const createSourceHandlers = ({ state, now, newId }: LibraryContext) => (
   'sources:create': (input: SourceInput) =>
     state.change((document) => {
       const timestamp = now().toISOString();
-      const source: Source = { ...sourceInputSchema.parse(input), id: newId('src'), createdAt: timestamp, updatedAt: timestamp };
+      const source: Source = { ...sourceInputSchema.parse(input), id: newId('src'), revision: 1, createdAt: timestamp, updatedAt: timestamp };
       document.sources.push(source);
       return { result: source, touchedFacts: [] };
     }),
-  'sources:update': ({ id, changes }: { id: string; changes: Partial<SourceInput> }) =>
+  'sources:update': ({ id, revision: seen, changes }: { id: string; revision: number; changes: Partial<SourceInput> }) =>
     state.change((document) => {
       const index = document.sources.findIndex((source) => source.id === id);
       const existing = document.sources[index];
-      if (!existing) throw new DossierError('NOT_FOUND', `There is no source with id ${id}.`);
-      const { id: _id, createdAt, updatedAt: _updatedAt, ...current } = existing;
-      const source: Source = { ...sourceInputSchema.parse({ ...current, ...definedOnly(changes) }), id, createdAt, updatedAt: now().toISOString() };
-      if (source.text !== existing.text) {
+      const revision = nextRevision('source', existing, seen);
+      const { id: _id, revision: _revision, createdAt, updatedAt: _updatedAt, ...current } = existing!;
+      const source: Source = { ...sourceInputSchema.parse({ ...current, ...definedOnly(changes) }), id, revision, createdAt, updatedAt: now().toISOString() };
+      if (source.text !== existing!.text) {
         // Quotes must stay traceable: re-locate them, and refuse a text that drops one.
         const lost = document.facts.filter((fact) => fact.sourceId === id && fact.quote && !source.text.includes(fact.quote));
         if (lost.length > 0 && source.text.length > 0) {

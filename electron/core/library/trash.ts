@@ -29,10 +29,13 @@ export const restoreFromTrash = (document: StoreDocument, id: string) => {
   const takenSource = entry.sources.find((source) => document.sources.some((existing) => existing.id === source.id));
   const takenFact = entry.facts.find((fact) => document.facts.some((existing) => existing.id === fact.id));
   if (takenSource || takenFact) throw new DossierError('CONFLICT', 'Something with the same id was added since; the deletion cannot be undone.');
-  document.sources.push(...entry.sources);
-  document.facts.push(...entry.facts);
-  document.reports.push(...entry.reports);
-  document.charts.push(...entry.charts);
+  // Back at a new revision: a window that saw the item before it was deleted must not save over
+  // it as if nothing had happened (issue 13 §2).
+  const revised = <T extends { revision: number }>(item: T): T => ({ ...item, revision: item.revision + 1 });
+  document.sources.push(...entry.sources.map(revised));
+  document.facts.push(...entry.facts.map(revised));
+  document.reports.push(...entry.reports.map(revised));
+  document.charts.push(...entry.charts.map(revised));
   document.trash.splice(index, 1);
   return entry;
 };

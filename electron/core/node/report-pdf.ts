@@ -86,6 +86,7 @@ const warmUpInput = () => {
     text: '',
     origin: null,
     note: '',
+    revision: 1,
     createdAt: WARM_UP_TIME,
     updatedAt: WARM_UP_TIME,
   };
@@ -104,6 +105,7 @@ const warmUpInput = () => {
       indicator: null,
       supersededBy: null,
       note: '',
+      revision: 1,
       createdAt: WARM_UP_TIME,
       updatedAt: WARM_UP_TIME,
     }),
@@ -120,6 +122,7 @@ const warmUpInput = () => {
       options: {},
       altText: '',
       caption: '',
+      revision: 1,
       createdAt: WARM_UP_TIME,
       updatedAt: WARM_UP_TIME,
     }),
@@ -152,6 +155,7 @@ const warmUpInput = () => {
         ],
       },
     ],
+    revision: 1,
     createdAt: WARM_UP_TIME,
     updatedAt: WARM_UP_TIME,
   };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { renderOptionsSchema } from '../../shared/contract/reports';
 import { reportSchema, type Chart, type Fact, type Report, type Source, type Template } from '../../shared/entities';
 import { DossierError } from '../errors';
+import { nextRevision } from '../revisions';
 import type { LibraryState } from '../library/library-state';
 import { toFactView } from '../library/views';
 import type { HostActions, ReportRenderer } from './report-ports';
@@ -81,16 +82,24 @@ export const createReportHandlers = ({ state, now, newId, renderer, host }: Repo
     'reports:save': ({ report }: { report: Report }) =>
       state.change((document) => {
         const index = document.reports.findIndex((candidate) => candidate.id === report.id);
-        const saved = reportSchema.parse({ ...report, updatedAt: now().toISOString(), createdAt: document.reports[index]?.createdAt ?? report.createdAt });
-        if (index >= 0) document.reports[index] = saved;
-        else document.reports.push(saved);
-        return { result: saved, touchedFacts: [] };
+        const stored = document.reports[index];
+        const revision = nextRevision('report', stored, report.revision);
+        document.reports[index] = reportSchema.parse({ ...report, revision, updatedAt: now().toISOString(), createdAt: stored!.createdAt });
+        return { result: document.reports[index]!, touchedFacts: [] };
       }),
     'reports:duplicate': ({ id }: { id: string }) =>
       state.change((document) => {
         const original = requireReport(id);
         const timestamp = now().toISOString();
-        const copy: Report = { ...structuredClone(original), id: newId('report'), title: `${original.title} (copy)`, createdAt: timestamp, updatedAt: timestamp };
+        const copy: Report = { ...structuredClone(original), id: newId('report'), title: `${original.title} (copy)`, revision: 1, createdAt: timestamp, updatedAt: timestamp };
+        document.reports.push(copy);
+        return { result: copy, touchedFacts: [] };
+      }),
+    'reports:save-copy': ({ report }: { report: Report }) =>
+      state.change((document) => {
+        const timestamp = now().toISOString();
+        const title = `${report.title || 'Untitled report'} (my version)`.slice(0, 500);
+        const copy = reportSchema.parse({ ...report, id: newId('report'), title, revision: 1, createdAt: timestamp, updatedAt: timestamp });
         document.reports.push(copy);
         return { result: copy, touchedFacts: [] };
       }),

@@ -88,6 +88,7 @@ export const createReportFromTemplate = (template: Template, { id, newId, now, t
     staleAfterMonths: 24,
     sections,
     figureDecisions: [],
+    revision: 1,
     createdAt: timestamp,
     updatedAt: timestamp,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chartSchema, chartTypeSchema, idSchema } from '../entities';
+import { chartSchema, chartTypeSchema, idSchema, revisionSchema } from '../entities';
 import { defineChannel } from './define';
 
 export const chartRenderSchema = z.object({
@@ -34,7 +34,8 @@ export const chartChannels = {
       .strict(),
     chartSchema,
   ),
-  'charts:save': defineChannel(z.object({ chart: chartSchema }).strict(), chartSchema),
+  /** Like reports:save: the revision last seen is required; stale is CONFLICT, deleted is NOT_FOUND. */
+  'charts:save': defineChannel(z.object({ chart: chartSchema.extend({ revision: revisionSchema }) }).strict(), chartSchema),
   'charts:delete': defineChannel(z.object({ id: idSchema }).strict(), z.object({ undoToken: idSchema })),
   /** Renders a chart (saved or being edited) to SVG, as the preview and the PDF show it. */
   'charts:render': defineChannel(

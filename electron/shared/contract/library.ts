@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { factSchema, idSchema, indicatorSchema, partialDateSchema, sourceSchema } from '../entities';
+import { factSchema, idSchema, indicatorSchema, partialDateSchema, revisionSchema, sourceSchema } from '../entities';
 import { qualifierSchema } from '../qualifiers';
 import { defineChannel } from './define';
 
@@ -9,7 +9,7 @@ export const factInputSchema = factSchema
   .strict();
 export type FactInput = z.input<typeof factInputSchema>;
 
-export const sourceInputSchema = sourceSchema.omit({ id: true, createdAt: true, updatedAt: true }).strict();
+export const sourceInputSchema = sourceSchema.omit({ id: true, revision: true, createdAt: true, updatedAt: true }).strict();
 export type SourceInput = z.input<typeof sourceInputSchema>;
 
 /**
@@ -112,13 +112,14 @@ export const libraryChannels = {
   'facts:search': defineChannel(factQuerySchema, z.object({ total: z.number().int(), items: z.array(factViewSchema), indexing: z.boolean() })),
   'facts:get': defineChannel(byId, z.object({ fact: factViewSchema, source: sourceSchema, conflict: conflictViewSchema.nullable(), series: z.array(seriesPointSchema) })),
   'facts:create': defineChannel(factInputSchema, factSchema),
-  'facts:update': defineChannel(z.object({ id: idSchema, changes: factChangesSchema }).strict(), factSchema),
+  /** `revision`: the one the sender last saw; a stale one is refused as CONFLICT (issue 13 §2). */
+  'facts:update': defineChannel(z.object({ id: idSchema, revision: revisionSchema, changes: factChangesSchema }).strict(), factSchema),
   'facts:delete': defineChannel(byId, undoSchema),
   'trash:restore': defineChannel(z.object({ undoToken: idSchema }).strict(), undoSchema),
   'sources:list': defineChannel(z.undefined(), z.array(sourceSummarySchema)),
   'sources:get': defineChannel(byId, sourceSchema),
   'sources:create': defineChannel(sourceInputSchema, sourceSchema),
-  'sources:update': defineChannel(z.object({ id: idSchema, changes: sourceChangesSchema }).strict(), sourceSchema),
+  'sources:update': defineChannel(z.object({ id: idSchema, revision: revisionSchema, changes: sourceChangesSchema }).strict(), sourceSchema),
   /** Deletes the source and its facts together (one undo restores both). */
   'sources:delete': defineChannel(byId, undoSchema),
   'library:facets': defineChannel(

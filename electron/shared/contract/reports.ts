@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figureDecisionSchema, idSchema, reportSchema, templateSchema } from '../entities';
+import { figureDecisionSchema, idSchema, reportSchema, revisionSchema, templateSchema } from '../entities';
 import { defineChannel } from './define';
 import { factViewSchema } from './library';
 
@@ -64,8 +64,18 @@ export const reportChannels = {
   'reports:get': defineChannel(z.object({ id: idSchema }).strict(), reportSchema),
   /** A new report from a template: the genre's headings, guidance text and header fields. */
   'reports:create': defineChannel(z.object({ template: templateSchema, title: z.string().max(500).optional() }).strict(), reportSchema),
-  'reports:save': defineChannel(z.object({ report: reportSchema }).strict(), reportSchema),
+  /**
+   * The report as the sender has it, with the revision it last saw: required here (not defaulted
+   * as in the store), so a caller cannot skip the check; a stale one is refused as CONFLICT and a
+   * deleted report as NOT_FOUND, never re-created (issue 13 §2).
+   */
+  'reports:save': defineChannel(z.object({ report: reportSchema.extend({ revision: revisionSchema }) }).strict(), reportSchema),
   'reports:duplicate': defineChannel(z.object({ id: idSchema }).strict(), reportSchema),
+  /**
+   * "Keep my version as a copy" after a refused save (issue 13 §2): the report as the sender has
+   * it becomes a new report, in one step, whether the original was changed or deleted meanwhile.
+   */
+  'reports:save-copy': defineChannel(z.object({ report: reportSchema }).strict(), reportSchema),
   'reports:delete': defineChannel(z.object({ id: idSchema }).strict(), z.object({ undoToken: idSchema })),
   /** The facts a report refers to, as they are now in the library (the text stays live). */
   'reports:facts': defineChannel(z.object({ ids: z.array(idSchema).max(10_000) }).strict(), z.object({ facts: z.array(factViewSchema), missing: z.array(idSchema) })),

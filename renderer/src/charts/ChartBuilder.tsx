@@ -132,6 +132,17 @@ export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initial
     onSaved(result.value, { width });
   };
 
+  // After a CONFLICT (the chart was saved elsewhere, issue 13 §2): take the saved version; the
+  // user's edits stay on screen until they choose this.
+  const reloadSaved = async () => {
+    if (!draft) return;
+    const result = await api.call('charts:get', { id: draft.id });
+    if (!result.ok) return setSaveError(result.error);
+    setDraft(result.value);
+    setBaseline(keyOf(result.value, width));
+    setSaveError(null);
+  };
+
   const discard = async () => {
     if (unsavedNew && draft) await api.call('charts:delete', { id: draft.id });
     onClose();
@@ -300,9 +311,19 @@ export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initial
             {exporting === 'png' ? 'Preparing…' : 'Download PNG'}
           </button>
         </div>
+        {saveError?.code === 'CONFLICT' && (
+          <p className="ch-footer__message error-text" role="alert">
+            {saveError.message}{' '}
+            <button type="button" className="button button--small" onClick={() => void reloadSaved()}>
+              Reload the saved version
+            </button>
+          </p>
+        )}
         <p className="ch-footer__message" role="status" aria-live="polite">
           {exportError ? (
             <span className="error-text">{exportError}</span>
+          ) : saveError?.code === 'CONFLICT' ? (
+            'Not saved'
           ) : saveError ? (
             <span className="error-text">Not saved: {saveError.message}</span>
           ) : saving ? (

@@ -157,7 +157,7 @@ export const ChartLibrary = ({ version = 0, onOpen, onNew, onInsert, highlightId
       const created = await api.call('charts:create', { type: chart.type, factIds: present, indicator: null, title });
       if (!created.ok) throw new Error(created.error.message);
       const saved = await api.call('charts:save', {
-        chart: { ...chart, id: created.value.id, title, createdAt: created.value.createdAt, updatedAt: created.value.updatedAt },
+        chart: { ...chart, id: created.value.id, title, revision: created.value.revision, createdAt: created.value.createdAt, updatedAt: created.value.updatedAt },
       });
       if (!saved.ok) throw new Error(saved.error.message);
       reload();

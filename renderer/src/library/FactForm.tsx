@@ -104,9 +104,11 @@ export const FactForm = ({
 }) => {
   const api = useApi();
   const editing = mode.kind === 'edit' ? mode.fact : null;
-  const [draft, setDraft] = useState<Draft>(() =>
-    toDraft(editing, mode.kind === 'create' ? mode.presetSourceId : null, (key) => (facets.kind === 'loaded' ? facets.value.indicators.find((indicator) => indicator.key === key)?.label : undefined) ?? key),
-  );
+  const labelOf = (key: string) => (facets.kind === 'loaded' ? facets.value.indicators.find((indicator) => indicator.key === key)?.label : undefined) ?? key;
+  const [draft, setDraft] = useState<Draft>(() => toDraft(editing, mode.kind === 'create' ? mode.presetSourceId : null, labelOf));
+  // The revision this form last saw; a save against an older one is refused (issue 13 §2).
+  const [revision, setRevision] = useState(editing?.revision ?? 1);
+  const [stale, setStale] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -173,15 +175,30 @@ export const FactForm = ({
       }
       input.indicator = created.value.key;
     }
-    const result = editing ? await api.call('facts:update', { id: editing.id, changes: input }) : await api.call('facts:create', input);
+    const result = editing ? await api.call('facts:update', { id: editing.id, revision, changes: input }) : await api.call('facts:create', input);
     setSaving(false);
     if (result.ok) {
       onSaved(result.value);
       return;
     }
+    // Changed elsewhere: keep what the user typed on screen until they choose to reload.
+    setStale(result.error.code === 'CONFLICT' && editing !== null);
     const named: Errors = result.error.code === 'INVALID_INPUT' ? fieldsNamedIn(result.error.message, FIELDS) : {};
     if (result.error.code === 'INVALID_INPUT' && /\bquote\b/i.test(result.error.message) && !named.quote) named.quote = result.error.message;
     setErrors({ ...named, form: result.error.message });
+  };
+
+  const reload = async () => {
+    if (!editing) return;
+    const result = await api.call('facts:get', { id: editing.id });
+    if (!result.ok) {
+      setErrors({ form: result.error.message });
+      return;
+    }
+    setDraft(toDraft(result.value.fact, null, labelOf));
+    setRevision(result.value.fact.revision);
+    setStale(false);
+    setErrors({});
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -214,6 +231,11 @@ export const FactForm = ({
             <p className="error-text sheet__footer-error" role="alert">
               {errors.form}
             </p>
+          )}
+          {stale && (
+            <button type="button" className="button" onClick={() => void reload()}>
+              Reload the saved version
+            </button>
           )}
           <button type="button" className="button" onClick={onClose}>
             Cancel

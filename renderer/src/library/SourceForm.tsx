@@ -166,7 +166,10 @@ export const SourceForm = ({
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [stale, setStale] = useState(false);
 
+  // `generation` moves on when the user reloads after a conflict, to read the source again.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (editId === null) return;
     let active = true;
@@ -175,12 +178,14 @@ export const SourceForm = ({
       if (result.ok) {
         setLoaded({ source: result.value, error: null });
         setDraft(toSourceDraft(result.value));
+        setStale(false);
+        setErrors({});
       } else setLoaded({ source: null, error: result.error });
     });
     return () => {
       active = false;
     };
-  }, [api, editId]);
+  }, [api, editId, generation]);
 
   const change = (next: SourceDraft) => {
     setDraft(next);
@@ -196,10 +201,12 @@ export const SourceForm = ({
     setErrors(found);
     if (!input) return;
     setSaving(true);
-    const result = editId ? await api.call('sources:update', { id: editId, changes: input }) : await api.call('sources:create', input);
+    // The revision the form was loaded at: a source changed elsewhere since is refused (issue 13 §2).
+    const result = editId ? await api.call('sources:update', { id: editId, revision: loaded?.source?.revision ?? 1, changes: input }) : await api.call('sources:create', input);
     setSaving(false);
     if (result.ok) onSaved(result.value);
-    else setErrors({ ...(result.error.code === 'INVALID_INPUT' ? fieldsNamedIn(result.error.message, FIELDS) : {}), form: result.error.message });
+    else setStale(result.error.code === 'CONFLICT' && editId !== null);
+    if (!result.ok) setErrors({ ...(result.error.code === 'INVALID_INPUT' ? fieldsNamedIn(result.error.message, FIELDS) : {}), form: result.error.message });
   };
 
   const remove = async () => {
@@ -231,6 +238,11 @@ export const SourceForm = ({
             <p className="error-text sheet__footer-error" role="alert">
               {errors.form}
             </p>
+          )}
+          {stale && (
+            <button type="button" className="button" onClick={() => setGeneration((current) => current + 1)}>
+              Reload the saved version
+            </button>
           )}
           {editId && loaded?.source && onDeleted && !confirmingDelete && (
             <button type="button" className="button button--danger sheet__footer-start" onClick={() => setConfirmingDelete(true)}>

@@ -13,6 +13,7 @@ import { PdfPreview } from '../pdf/PdfPreview';
 import { Toast, type ToastMessage } from './Toast';
 import { ExportDialog, type ExportOptions } from './ExportDialog';
 import { FactPicker, type PickerTarget } from './FactPicker';
+import { ConflictBanner } from './ConflictBanner';
 import { HeaderForm } from './HeaderForm';
 import { Outline } from './Outline';
 import type { ChipContext, ChipView, ProseHandle } from './ProseEditor';
@@ -29,6 +30,14 @@ type Panel = { kind: 'none' } | { kind: 'picker'; keyFigures: { sectionId: strin
 const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
 
 const SaveIndicator = ({ state, onRetry }: { state: SaveState; onRetry: () => void }) => {
+  if (state.kind === 'conflict') {
+    // The banner below the bar explains and offers the choices; this only says where things stand.
+    return (
+      <span className="save-state save-state--error" data-testid="save-state" data-state="conflict" title={state.error.message}>
+        Not saved
+      </span>
+    );
+  }
   if (state.kind === 'error') {
     return (
       <span className="save-state save-state--error" role="alert" data-testid="save-state" data-state="error" title={state.error.message}>
@@ -61,7 +70,21 @@ const FORM_NAMES: Record<FigureForm, string> = {
  * the warnings slide in over the preview; export is a dialog. Every change goes through
  * `change`, which keeps undo history and autosaves.
  */
-export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initial: Report; exportOnOpen?: boolean; onClose: () => void }) => {
+export const ReportEditor = ({
+  initial,
+  exportOnOpen = false,
+  onClose,
+  onReload,
+  onOpenCopy,
+}: {
+  initial: Report;
+  exportOnOpen?: boolean;
+  onClose: () => void;
+  /** After a conflict: open the version saved elsewhere instead of this one. */
+  onReload: () => void;
+  /** After a conflict: open the copy that now holds this editor's text. */
+  onOpenCopy: (id: string) => void;
+}) => {
   const document = useReportDocument(initial);
   const { report, change, checkpoint, undo, redo, save } = document;
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
@@ -230,8 +253,14 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
   };
 
   const close = async () => {
-    await save();
+    // A refused save keeps the editor open: leaving would drop the user's text without a choice.
+    if (!(await save()) && document.isHalted()) return;
     onClose();
+  };
+
+  const keepCopy = async () => {
+    const copy = await document.saveAsCopy();
+    if (copy) onOpenCopy(copy.id);
   };
 
   // ---- keyboard ------------------------------------------------------------------------------
@@ -370,6 +399,9 @@ export const ReportEditor = ({ initial, exportOnOpen = false, onClose }: { initi
           </button>
         </div>
       </header>
+      {document.saveState.kind === 'conflict' && (
+        <ConflictBanner message={document.saveState.error.message} deleted={document.saveState.deleted} onReload={onReload} onKeepCopy={keepCopy} />
+      )}
 
       <div className="report-editor__panes">
         <Outline

@@ -12,7 +12,7 @@ import '../styles/reports.css';
 type View = { kind: 'list' } | { kind: 'editor'; id: string; exportOnOpen: boolean } | { kind: 'charts' };
 type Loaded = { kind: 'loading'; id: string } | { kind: 'error'; id: string; error: ApiError } | { kind: 'loaded'; report: Report };
 
-const ReportLoader = ({ id, exportOnOpen, onClose }: { id: string; exportOnOpen: boolean; onClose: () => void }) => {
+const ReportLoader = ({ id, exportOnOpen, onClose, onOpen }: { id: string; exportOnOpen: boolean; onClose: () => void; onOpen: (id: string) => void }) => {
   const api = useApi();
   const [state, setState] = useState<Loaded>({ kind: 'loading', id });
   const [attempt, setAttempt] = useState(0);
@@ -26,7 +26,15 @@ const ReportLoader = ({ id, exportOnOpen, onClose }: { id: string; exportOnOpen:
     };
   }, [api, id, attempt]);
 
-  if (state.kind === 'loaded' && state.report.id === id) return <ReportEditor key={id} initial={state.report} exportOnOpen={exportOnOpen} onClose={onClose} />;
+  // Reload after a conflict: through "Opening…", so the editor holding the refused text unmounts
+  // (it saves nothing once refused) and a new one starts from the version saved elsewhere.
+  const reload = () => {
+    setState({ kind: 'loading', id });
+    setAttempt((value) => value + 1);
+  };
+  if (state.kind === 'loaded' && state.report.id === id) {
+    return <ReportEditor key={id} initial={state.report} exportOnOpen={exportOnOpen} onClose={onClose} onReload={reload} onOpenCopy={onOpen} />;
+  }
   if (state.kind === 'error') {
     return (
       <div className="reports-list__state reports-list__state--error" role="alert">
@@ -72,7 +80,7 @@ export const ReportsScreen = ({ status, newReportRequest = 0 }: { status: Status
 
   const toList = useCallback(() => setView({ kind: 'list' }), []);
 
-  if (view.kind === 'editor') return <ReportLoader id={view.id} exportOnOpen={view.exportOnOpen} onClose={toList} />;
+  if (view.kind === 'editor') return <ReportLoader id={view.id} exportOnOpen={view.exportOnOpen} onClose={toList} onOpen={(id) => setView({ kind: 'editor', id, exportOnOpen: false })} />;
   if (view.kind === 'charts') return <ChartsPanel onClose={toList} />;
   return (
     <>

@@ -16,10 +16,19 @@ interface History {
   lastAt: number;
 }
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; error: ApiError };
+/**
+ * `conflict`: the report was changed (or deleted) elsewhere since this editor last saw it; the
+ * save was refused and autosave stops until the user chooses what to keep (issue 13 §2).
+ */
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'error'; error: ApiError }
+  | { kind: 'conflict'; error: ApiError; deleted: boolean };
 
-/** What makes a report differ for saving: everything but the timestamps the core sets. */
-const contentKey = (report: Report): string => JSON.stringify({ ...report, updatedAt: '', createdAt: '' });
+/** What makes a report differ for saving: everything but what the core sets (timestamps, revision). */
+const contentKey = (report: Report): string => JSON.stringify({ ...report, updatedAt: '', createdAt: '', revision: 0 });
 
 /**
  * The report being edited: a history of snapshots for undo/redo and a debounced autosave.
@@ -36,6 +45,10 @@ export const useReportDocument = (initial: Report) => {
   const currentRef = useRef(initial);
   const inFlightRef = useRef<Promise<boolean> | null>(null);
   const timerRef = useRef<number | null>(null);
+  // The revision the server last gave us; kept out of the undo history, which must not roll it back.
+  const revisionRef = useRef(initial.revision);
+  // Set by a refused save: nothing more is sent until the user picks a way out of the conflict.
+  const haltedRef = useRef(false);
 
   const change = useCallback((recipe: (report: Report) => Report, coalesceKey?: string) => {
     setHistory((state) => {
@@ -79,6 +92,7 @@ export const useReportDocument = (initial: Report) => {
       timerRef.current = null;
     }
     while (inFlightRef.current) await inFlightRef.current;
+    if (haltedRef.current) return false;
     const report = currentRef.current;
     const key = contentKey(report);
     if (key === savedKeyRef.current) {
@@ -87,11 +101,16 @@ export const useReportDocument = (initial: Report) => {
     }
     setSaveState({ kind: 'saving' });
     const attempt = (async () => {
-      const result = await api.call('reports:save', { report });
+      const result = await api.call('reports:save', { report: { ...report, revision: revisionRef.current } });
       if (!result.ok) {
-        setSaveState({ kind: 'error', error: result.error });
+        const { code } = result.error;
+        if (code === 'CONFLICT' || code === 'NOT_FOUND') {
+          haltedRef.current = true;
+          setSaveState({ kind: 'conflict', error: result.error, deleted: code === 'NOT_FOUND' });
+        } else setSaveState({ kind: 'error', error: result.error });
         return false;
       }
+      revisionRef.current = result.value.revision;
       savedKeyRef.current = key;
       setLastSavedAt(result.value.updatedAt);
       const stillCurrent = contentKey(currentRef.current) === key;
@@ -110,6 +129,7 @@ export const useReportDocument = (initial: Report) => {
   const { report } = history;
   useEffect(() => {
     currentRef.current = report;
+    if (haltedRef.current) return;
     if (contentKey(report) === savedKeyRef.current) {
       if (!inFlightRef.current) setSaveState({ kind: 'saved' });
       return;
@@ -144,9 +164,23 @@ export const useReportDocument = (initial: Report) => {
     };
   }, [save]);
 
+  /**
+   * "Keep my version as a copy": what is on screen becomes a new report, so nothing typed is
+   * lost; the caller opens it. Null (and the reason shown) when even that could not be saved.
+   */
+  const saveAsCopy = useCallback(async (): Promise<Report | null> => {
+    const result = await api.call('reports:save-copy', { report: currentRef.current });
+    if (result.ok) return result.value;
+    setSaveState((state) => (state.kind === 'conflict' ? { ...state, error: result.error } : state));
+    return null;
+  }, [api]);
+
   return {
     report,
     change,
+    saveAsCopy,
+    /** True once a save was refused as stale; read in handlers, where the render's state may be behind. */
+    isHalted: useCallback(() => haltedRef.current, []),
     checkpoint,
     undo,
     redo,
