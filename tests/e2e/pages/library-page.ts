@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -72,6 +72,8 @@ export class LibraryPage {
   }
 
   async showAll(legend: 'Tags' | 'Sources' | 'Indicators'): Promise<void> {
+    // The facets arrive after the first list: decide on "Show all" only once they are drawn.
+    await expect(this.facet(legend).getByRole('checkbox').first()).toBeVisible();
     const more = this.facet(legend).getByRole('button', { name: /^Show all/ });
     if (await more.isVisible()) await more.click();
   }
