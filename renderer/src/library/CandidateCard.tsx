@@ -1,9 +1,10 @@
 import type { CandidateView } from '../../../electron/shared/contract/library';
 import { formatPartialDate, parsePartialDate } from '../../../electron/shared/partial-date';
-import { isQualifier, QUALIFIERS } from '../../../electron/shared/qualifiers';
+import { isQualifier } from '../../../electron/shared/qualifiers';
 import { Field } from './Field';
 import { formatNumber, formatValue } from './format';
 import { parseNumber } from './parse-number';
+import { QualifierOptions } from './QualifierOptions';
 
 export interface CandidateDraft {
   candidate: CandidateView;
@@ -111,12 +112,7 @@ export const CandidateCard = ({
               <Field label="Qualifier">
                 {(props) => (
                   <select {...props} className="input" value={draft.qualifier} onChange={(event) => set('qualifier', event.target.value)}>
-                    <option value="">Exact</option>
-                    {QUALIFIERS.map((option) => (
-                      <option key={option} value={option}>
-                        {option}
-                      </option>
-                    ))}
+                    <QualifierOptions />
                   </select>
                 )}
               </Field>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from
 import type { FactInput } from '../../../electron/shared/contract/library';
 import type { Fact, Source } from '../../../electron/shared/entities';
 import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
-import { isQualifier, proposeQualifier, QUALIFIERS } from '../../../electron/shared/qualifiers';
+import { isQualifier, proposeQualifier } from '../../../electron/shared/qualifiers';
 import { useApi } from '../api/api-context';
 import { Field, fieldsNamedIn } from './Field';
 import { formatNumber } from './format';
@@ -13,6 +13,7 @@ import { SourceForm } from './SourceForm';
 import { locateQuote } from '../../../electron/shared/domain/quote';
 import { TagInput } from './TagInput';
 import type { Facets, Loadable, SourceSummaries } from './use-library-lists';
+import { QualifierOptions } from './QualifierOptions';
 
 const FIELDS = ['sourceId', 'statement', 'qualifier', 'value', 'unit', 'asOf', 'quote', 'tags', 'indicator', 'note'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -288,12 +289,7 @@ export const FactForm = ({
           <Field label="Qualifier" error={errors.qualifier} hint={draft.qualifier && !draft.qualifierChosen ? 'From the quote' : 'more than, about…'}>
             {(props) => (
               <select {...props} data-field="qualifier" className="input" value={draft.qualifier} onChange={(event) => update('qualifier', event.target.value)}>
-                <option value="">Exact</option>
-                {QUALIFIERS.map((qualifier) => (
-                  <option key={qualifier} value={qualifier}>
-                    {qualifier}
-                  </option>
-                ))}
+                <QualifierOptions />
               </select>
             )}
           </Field>
