@@ -75,23 +75,34 @@ export default tseslint.config(
     },
   },
   {
-    // The layering of DESIGN.md §7: the core is plain TypeScript that any host can run.
-    files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts'],
-    ignores: ['electron/core/node/**'],
+    // The layering of DESIGN.md §7: the core (and the pure library patches it uses) is plain
+    // TypeScript that any host can run. Node code lives in electron/adapters/ and electron/patches/node/.
+    files: ['electron/core/**/*.ts', 'electron/shared/**/*.ts', 'electron/patches/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: 'Core code must not import Electron or React.' })),
           patterns: [
-            nodeOnly('Core code must not use Node: put Node adapters in electron/core/node/.'),
-            { group: notForCore, allowTypeImports: true, message: 'Core code may load only packages classified "any" in DEPENDENCY_RUNTIMES (eslint.config.js); Node-only ones belong in electron/core/node/.' },
-            { group: ['**/node/*', '**/main/*', '**/server/*', '**/cli/*', '**/host-common/*', '**/renderer/**'], message: 'Core code must not depend on a host.' },
+            nodeOnly('Core code must not use Node: put Node code in electron/adapters/ behind a port.'),
+            { group: notForCore, allowTypeImports: true, message: 'Core code may load only packages classified "any" in DEPENDENCY_RUNTIMES (eslint.config.js); Node-only ones belong in electron/adapters/.' },
+            { group: ['**/adapters/**', '**/patches/node/**'], message: 'Core code must not depend on a Node adapter: take it through a port.' },
+            { group: ['**/main/*', '**/server/*', '**/cli/*', '**/preload/*', '**/host-common/*', '**/renderer/**'], message: 'Core code must not depend on a host.' },
           ],
         },
       ],
-      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'Core code loads nothing dynamically: a lazy load is a host decision (electron/core/node/).' }],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'Core code loads nothing dynamically: a lazy load is an adapter decision (electron/adapters/app/).' }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    // Adapters serve every host, so they may not lean on one.
+    files: ['electron/adapters/**/*.ts', 'electron/patches/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/*', '**/server/*', '**/cli/*', '**/preload/*', '**/host-common/*', '**/renderer/**'], message: 'Adapters must not depend on a host.' }] },
+      ],
     },
   },
   {
@@ -121,7 +132,7 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer must not use Electron: call the ApiClient.' }],
           patterns: [
             nodeOnly('The renderer must not use Node: call the ApiClient.'),
-            { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/electron/cli/**', '**/electron/preload/**'], message: 'The renderer talks to the core only through the ApiClient.' },
+            { group: ['**/electron/core/**', '**/electron/adapters/**', '**/electron/patches/**', '**/electron/main/**', '**/electron/server/**', '**/electron/cli/**', '**/electron/preload/**'], message: 'The renderer talks to the core only through the ApiClient.' },
           ],
         },
       ],

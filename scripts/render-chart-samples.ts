@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildChartModel, type ChartFact, type ChartSource } from '../electron/core/charts/chart-model';
-import { renderChartSvg } from '../electron/core/node/chart-renderer';
+import { renderChartSvg } from '../electron/adapters/charts/chart-svg';
 import type { Chart } from '../electron/shared/entities';
 
 const outDir = process.argv[2] ?? '/tmp/chart-samples';

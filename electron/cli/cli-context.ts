@@ -1,5 +1,5 @@
 import type { ChannelName, ChannelOutput } from '../shared/contract';
-import type { OpenedApp } from '../core/node/open-app';
+import type { OpenedApp } from '../adapters/app/open-app';
 
 export class UsageError extends Error {}
 export class CommandError extends Error {

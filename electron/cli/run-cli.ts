@@ -1,6 +1,6 @@
-import { LibraryLockedError } from '../core/node/library-lock';
-import { openApp, type OpenedApp } from '../core/node/open-app';
-import { resolveDataDir } from '../core/node/paths';
+import { LibraryLockedError } from '../adapters/store/library-lock';
+import { openApp, type OpenedApp } from '../adapters/app/open-app';
+import { resolveDataDir } from '../adapters/app/paths';
 import { CommandError, UsageError, type CliContext, type Command } from './cli-context';
 import { conflictsCommand, factsCommand, importCommand, sourcesCommand } from './commands/library';
 import { exportCommand, reportsCommand } from './commands/reports';

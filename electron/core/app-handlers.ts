@@ -1,6 +1,6 @@
 import type { Status } from '../shared/contract/app';
 import type { AppDependencies } from './app';
-import { describeLibraryPatches, libraryPatchStatus } from './library-patches';
+import { describeLibraryPatches, libraryPatchStatus } from '../patches/versions';
 import type { LibraryState } from './library/library-state';
 
 export const createAppHandlers = ({ store, dataDir, seed }: AppDependencies, library: LibraryState) => {

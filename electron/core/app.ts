@@ -1,25 +1,25 @@
 import type { Handlers } from './dispatch';
-import type { StoreDocument } from './store/document';
+import type { LibraryFile } from './store/library-file';
 import type { Store } from './store/store';
 import { createAppHandlers } from './app-handlers';
 import { joinHandlerGroups } from './handler-groups';
 import { createChartHandlers } from './charts/chart-handlers';
-import type { ChartRenderer } from './charts/chart-ports';
+import type { ChartDrawer } from './charts/chart-ports';
 import { createLibraryHandlers } from './library/library-handlers';
 import { LibraryState } from './library/library-state';
 import { createReportHandlers } from './reports/report-handlers';
-import type { HostActions, ReportRenderer } from './reports/report-ports';
+import type { HostActions, ReportExporter } from './reports/report-ports';
 
 export interface AppDependencies {
   store: Store;
   dataDir: string;
   /** The first library, built from seeds/; used by store:start-fresh. */
-  seed: () => StoreDocument;
+  seed: () => LibraryFile;
   now: () => Date;
   /** A new unique id with a readable prefix ("fact", "src", ...). */
   newId: (prefix: string) => string;
-  renderer: ReportRenderer;
-  charts: ChartRenderer;
+  renderer: ReportExporter;
+  charts: ChartDrawer;
   /** Desktop-only actions (save dialog, open file); empty in browser mode, the CLI and tests. */
   host?: HostActions;
 }

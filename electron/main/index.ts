@@ -1,7 +1,7 @@
 import { app, dialog } from 'electron';
-import { warmUpRenderersSoon } from '../core/node/lazy-renderers';
-import { openApp } from '../core/node/open-app';
-import { resolveDataDir } from '../core/node/paths';
+import { warmUpRenderersSoon } from '../adapters/app/lazy-exporters';
+import { openApp } from '../adapters/app/open-app';
+import { resolveDataDir } from '../adapters/app/paths';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAppScheme, serveRenderer } from './app-protocol';

@@ -1,6 +1,6 @@
 /**
  * The declared channels, spelled out because a sandboxed preload may import no npm package
- * (so not the zod contract). tests/unit/contract-surface.test.ts keeps this list equal to the
+ * (so not the zod contract). tests/unit/shared/contract/contract-surface.test.ts keeps this list equal to the
  * contract's.
  */
 export const PRELOAD_CHANNELS: readonly string[] = [

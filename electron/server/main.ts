@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { warmUpRenderersSoon } from '../core/node/lazy-renderers';
-import { openApp } from '../core/node/open-app';
-import { projectRoot, resolveDataDir } from '../core/node/paths';
+import { warmUpRenderersSoon } from '../adapters/app/lazy-exporters';
+import { openApp } from '../adapters/app/open-app';
+import { projectRoot, resolveDataDir } from '../adapters/app/paths';
 import { startBrowserModeServer } from './server';
 
 const { values } = parseArgs({

@@ -1,10 +1,10 @@
 /**
- * A pdfmake document definition (as core/report builds it) → equivalent print HTML for Chromium:
+ * A pdfmake document definition (as core/export builds it) → equivalent print HTML for Chromium:
  * the same text runs, styles (font sizes, weights, colours, line heights), margins, key-figure
  * tiles, chart SVGs inline at the same size in pt, notes table and sources list, on the same page
  * size and margins, with DejaVu Sans embedded through @font-face (under a family name no system
  * font has, so Chromium uses the embedded files and not an installed copy). Header and footer go
- * to page.pdf()'s templates (see chromium.ts). Only what buildReportDocument emits is handled.
+ * to page.pdf()'s templates (see chromium.ts). Only what buildPdfDefinition emits is handled.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 

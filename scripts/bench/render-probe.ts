@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import CSL from 'citeproc';
 import pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { loadEcharts } from '../../electron/core/node/cjs-libraries';
+import { loadEcharts } from '../../electron/adapters/charts/cjs-libraries';
 import { now } from './stats';
 
 export interface ProbeResult {

@@ -37,7 +37,7 @@ export interface Phases {
   drawSvgMs: number;
   /** pdfkit end(): font subsetting, compression, streaming; plus pdfmake setup. */
   finishMs: number;
-  /** The rest: chart models and SVG post-processing, buildReportDocument, dispatch (zod, warnings), base64. */
+  /** The rest: chart models and SVG post-processing, buildPdfDefinition, dispatch (zod, warnings), base64. */
   otherMs: number;
 }
 
@@ -143,7 +143,7 @@ export const printTable = (r: BenchResults): void => {
       }),
     ),
   );
-  out.push('* pdfkit end(): font subsetting, zlib, streaming.  ** chart models, buildReportDocument, dispatch (zod in/out, warnings), base64.');
+  out.push('* pdfkit end(): font subsetting, zlib, streaming.  ** chart models, buildPdfDefinition, dispatch (zod in/out, warnings), base64.');
   out.push('');
   if (r.rss) {
     out.push(`Peak RSS of the app's process (built browser-mode server, out/main/server.js), 10-page export ×4 over its API: ${r.rss.peakRssMb} MB — target < ${r.rss.targetMb} MB: ${yesNo(r.rss.met)}`);

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../../electron/core/node/open-app';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import type { StoreDocument } from '../../electron/core/store/document';
+import { openApp } from '../../electron/adapters/app/open-app';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import type { LibraryFile } from '../../electron/core/store/library-file';
 import type { Fact } from '../../electron/shared/entities';
 import { call } from './fixtures';
 import { median } from './stats';
@@ -20,7 +20,7 @@ const PLACES = ['Aghdam', 'Fuzuli', 'Jabrayil', 'Zangilan', 'Gubadli', 'Lachin',
  * and year), so every common word of the seed is in thousands of facts: "Azerbaijan" in nearly
  * all of them, "mine" in most.
  */
-const repeatedLibrary = (seeded: StoreDocument, count: number): StoreDocument => {
+const repeatedLibrary = (seeded: LibraryFile, count: number): LibraryFile => {
   const facts: Fact[] = [];
   for (let index = 0; index < count; index += 1) {
     const template = seeded.facts[index % seeded.facts.length]!;
@@ -54,7 +54,7 @@ const random = (seed: number) => () => {
  * seed documents, so words occur as often as they do in those texts rather than once per copy of
  * a seeded statement; tags, places, years and indicators as in the seed.
  */
-const variedLibrary = (seeded: StoreDocument, count: number): StoreDocument => {
+const variedLibrary = (seeded: LibraryFile, count: number): LibraryFile => {
   const words = seeded.sources.flatMap((source) => source.text.split(/\s+/).filter(Boolean));
   const next = random(2026);
   const facts: Fact[] = [];
@@ -125,7 +125,7 @@ const timedCall = async (dispatch: Awaited<ReturnType<typeof openApp>>['dispatch
   return performance.now() - started;
 };
 
-export const benchSearch = async (seeded: StoreDocument, count: number, corpus: SearchCorpus): Promise<SearchBench> => {
+export const benchSearch = async (seeded: LibraryFile, count: number, corpus: SearchCorpus): Promise<SearchBench> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-search-'));
   try {
     const text = JSON.stringify(corpus === 'repeated' ? repeatedLibrary(seeded, count) : variedLibrary(seeded, count));

@@ -8,8 +8,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { openApp } from '../../electron/core/node/open-app';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { openApp } from '../../electron/adapters/app/open-app';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: cold-render.ts IN.json OUT.pdf');

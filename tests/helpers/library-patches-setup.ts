@@ -1,5 +1,5 @@
-import { checkLibraryPatches } from '../../electron/core/node/library-versions';
+import { checkLibraryPatches } from '../../electron/patches/node/check-versions';
 
-// Every host checks the patched libraries' versions when it starts (core/library-patches.ts); so
+// Every host checks the patched libraries' versions when it starts (patches/versions.ts); so
 // does every test file, with DOSSIER_LIBRARY_PATCHES deciding on or off as it does for the app.
 checkLibraryPatches();

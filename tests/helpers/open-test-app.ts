@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { openApp, type OpenedApp } from '../../electron/core/node/open-app';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { openApp, type OpenedApp } from '../../electron/adapters/app/open-app';
 import type { ChannelName, ChannelOutput } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/result';
 import { makeTempDir, removeDir } from './temp-dir';

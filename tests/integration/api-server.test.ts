@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { openApp } from '../../electron/core/node/open-app';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { openApp } from '../../electron/adapters/app/open-app';
 import { startBrowserModeServer, LOOPBACK, MAX_BODY_BYTES, type BrowserModeServer } from '../../electron/server/server';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_DIR, backupsToPrune } from '../../electron/core/node/backups';
-import { openApp } from '../../electron/core/node/open-app';
+import { BACKUP_DIR, backupsToPrune } from '../../electron/adapters/store/backups';
+import { openApp } from '../../electron/adapters/app/open-app';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/run-cli';
 import { revisionOf } from '../helpers/revisions';

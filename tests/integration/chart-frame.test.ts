@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChartModel } from '../../electron/core/charts/chart-model';
-import { plannedChartSize } from '../../electron/core/node/report-pdf';
+import { plannedChartSize } from '../../electron/core/export/export-report';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openJsonStore, STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { loadSeedDocument } from '../../electron/core/node/seeds';
-import { storeDocumentSchema } from '../../electron/core/store/document';
+import { openJsonStore, STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { loadSeedLibrary } from '../../electron/adapters/store/seed-files';
+import { libraryFileSchema } from '../../electron/core/store/library-file';
 import { mountSmallDisk, unmount } from '../helpers/small-disk';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 
@@ -32,7 +32,7 @@ describe('a full disk during a save', () => {
       console.log('skipped: mounting a small tmpfs needs root; this machine refused');
       context.skip();
     }
-    const store = await openJsonStore({ dataDir: dir, seed: () => loadSeedDocument(FIXTURE_SEEDS, new Date('2026-01-01T00:00:00Z')) });
+    const store = await openJsonStore({ dataDir: dir, seed: () => loadSeedLibrary(FIXTURE_SEEDS, new Date('2026-01-01T00:00:00Z')) });
     const storePath = join(dir, STORE_FILE_NAME);
     const before = readFileSync(storePath, 'utf8');
     const filler = join(dir, 'filler.bin');
@@ -47,13 +47,13 @@ describe('a full disk during a save', () => {
     expect(store.lastWrite().state).toBe('failed');
     expect(store.read().facts[0]!.statement).toBe(long);
     expect(readFileSync(storePath, 'utf8')).toBe(before);
-    expect(() => storeDocumentSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')))).not.toThrow();
+    expect(() => libraryFileSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')))).not.toThrow();
 
     rmSync(filler);
     await store.mutate((document) => {
       document.facts[1]!.statement = 'saved once there was room';
     });
-    const onDisk = storeDocumentSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')));
+    const onDisk = libraryFileSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')));
     expect(onDisk.facts[0]!.statement).toBe(long);
     expect(onDisk.facts[1]!.statement).toBe('saved once there was room');
     expect(store.lastWrite().state).toBe('saved');

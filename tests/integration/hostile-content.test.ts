@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fact, Report, Source } from '../../electron/shared/entities';
-import { storeDocumentSchema } from '../../electron/core/store/document';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
+import { libraryFileSchema } from '../../electron/core/store/library-file';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
 import { fontRows, readPdf } from '../helpers/pdf-text';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
@@ -97,7 +97,7 @@ describe('hostile text in sources and facts', () => {
       expect(view.quote).toBe(fact.quote);
       expect(view.quoteStart).toBe(SOURCE_TEXT.indexOf(fact.quote));
     }
-    const onDisk = storeDocumentSchema.parse(JSON.parse(readFileSync(join(app.dataDir, STORE_FILE_NAME), 'utf8')));
+    const onDisk = libraryFileSchema.parse(JSON.parse(readFileSync(join(app.dataDir, STORE_FILE_NAME), 'utf8')));
     expect(onDisk.sources.find((candidate) => candidate.id === source.id)?.text).toBe(SOURCE_TEXT);
     expect(onDisk.facts.find((candidate) => candidate.id === facts.text!.id)?.statement).toBe(facts.text!.statement);
   });

@@ -4,12 +4,12 @@ import { open, rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_DIR } from '../../electron/core/node/backups';
-import type { DurableIo } from '../../electron/core/node/durable-json-file';
-import { openJsonStore, RECOVERY_FILE_NAME, STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { LibraryLockedError, LOCK_FILE_NAME } from '../../electron/core/node/library-lock';
-import { openApp, type OpenedApp } from '../../electron/core/node/open-app';
-import { loadSeedDocument } from '../../electron/core/node/seeds';
+import { BACKUP_DIR } from '../../electron/adapters/store/backups';
+import type { DurableIo } from '../../electron/adapters/store/durable-json-file';
+import { openJsonStore, RECOVERY_FILE_NAME, STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { LibraryLockedError, LOCK_FILE_NAME } from '../../electron/adapters/store/library-lock';
+import { openApp, type OpenedApp } from '../../electron/adapters/app/open-app';
+import { loadSeedLibrary } from '../../electron/adapters/store/seed-files';
 import { runCli } from '../helpers/run-cli';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
 
@@ -117,7 +117,7 @@ describe('durable saves', () => {
         await rename(from, to);
       },
     };
-    const store = await openJsonStore({ dataDir, seed: () => loadSeedDocument(FIXTURE_SEEDS, new Date('2026-03-01T12:00:00Z')), io });
+    const store = await openJsonStore({ dataDir, seed: () => loadSeedLibrary(FIXTURE_SEEDS, new Date('2026-03-01T12:00:00Z')), io });
     events.length = 0;
     await store.mutate((document) => {
       document.facts[0]!.statement = 'durable';
@@ -140,7 +140,7 @@ describe('durable saves', () => {
     const dataDir = tempDir();
     let renames = 0;
     const io: DurableIo = { open: (path, flags, mode) => open(path, flags, mode), rename: async (from, to) => ((renames += 1), rename(from, to)) };
-    const store = await openJsonStore({ dataDir, seed: () => loadSeedDocument(FIXTURE_SEEDS, new Date('2026-03-01T12:00:00Z')), io });
+    const store = await openJsonStore({ dataDir, seed: () => loadSeedLibrary(FIXTURE_SEEDS, new Date('2026-03-01T12:00:00Z')), io });
     renames = 0;
     await Promise.all(
       Array.from({ length: 20 }, (_unused, i) =>

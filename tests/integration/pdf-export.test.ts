@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitationFormatter, runsToText, type FormattedCitations } from '../../electron/core/citations';
-import { loadCslResources, renderPdf, renderPdfDocument } from '../../electron/core/node/pdf-renderer';
-import { buildReportDocument, factValue, numberCitations, type ChartSvg, type CitationNumbering } from '../../electron/core/report';
+import { loadCslResources, renderPdf, writePdf } from '../../electron/adapters/pdf/pdf-writer';
+import { buildPdfDefinition, factValue, numberCitations, type ChartSvg, type CitationNumbering } from '../../electron/core/export';
 import type { Block, Chart, Fact, Inline, Report, Source } from '../../electron/shared/entities';
 import { makeChart, makeFact, makeReport, makeSource } from '../helpers/entities';
 
@@ -156,7 +156,7 @@ const report = (over: Partial<Report> = {}): Report => makeReport({
 const csl = loadCslResources();
 const formatterFor = (r: Report) =>
   createCitationFormatter({ styleXml: csl.styles[r.citationStyle], locales: csl.locales, items: sources, style: r.citationStyle });
-const build = (r: Report) => buildReportDocument({ report: r, facts, sources, charts, chartSvgs, citations: formatterFor(r) });
+const build = (r: Report) => buildPdfDefinition({ report: r, facts, sources, charts, chartSvgs, citations: formatterFor(r) });
 
 const normalize = (value: string): string => value.replace(/[\u00A0\s]+/g, ' ').trim();
 const escapeRegExp = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -206,7 +206,7 @@ let pageCountFromRenderer: number;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
   const r = report();
-  const rendered = await renderPdfDocument(build(r));
+  const rendered = await writePdf(build(r));
   a4 = rendered.bytes;
   pageCountFromRenderer = rendered.pageCount;
   a4File = join(dir, 'appeal-a4.pdf');

@@ -3,15 +3,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setParallelDeflate } from '../../electron/core/node/pdf-deflate';
-import { setLibraryPatches } from '../../electron/core/library-patches';
-import { renderPdf } from '../../electron/core/node/pdf-renderer';
-import { clearRenderCaches } from '../../electron/core/node/render-cache';
+import { setParallelDeflate } from '../../electron/patches/node/pdfkit-deflate';
+import { setLibraryPatches } from '../../electron/patches/versions';
+import { renderPdf } from '../../electron/adapters/pdf/pdf-writer';
+import { clearRenderCaches } from '../../electron/core/export/render-cache';
 import { openTestApp, type TestApp } from '../helpers/open-test-app';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 /**
- * The renderer's fast paths (pdf-text-drawing.ts, pdf-deflate.ts) write fewer operators and place
+ * The renderer's fast paths (pdfkit-text-drawing.ts, pdfkit-deflate.ts) write fewer operators and place
  * compressed streams later in the file; what a reader sees must not change. Each document is
  * rendered with the library patches on and off (pdfmake's and pdfkit's own code) and compared the
  * way a reader would: every page rasterized by poppler, pixel by pixel, and the extracted text.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { renderPdf } from '../../electron/core/node/pdf-renderer';
+import { renderPdf } from '../../electron/adapters/pdf/pdf-writer';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 /**

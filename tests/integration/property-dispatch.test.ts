@@ -2,9 +2,9 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { openApp, type OpenedApp } from '../../electron/core/node/open-app';
-import { storeDocumentSchema } from '../../electron/core/store/document';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { openApp, type OpenedApp } from '../../electron/adapters/app/open-app';
+import { libraryFileSchema } from '../../electron/core/store/library-file';
 import { bundleSchema } from '../../electron/shared/contract/library';
 import { channelNames, contract, type ChannelName } from '../../electron/shared/contract';
 import type { Chart, Report } from '../../electron/shared/entities';
@@ -527,7 +527,7 @@ describe('dispatch under generated input', () => {
       const later = await isolated.dispatch('reports:create', { template: 'briefing-note', title: 'After the deep chart' });
       expect(later.ok).toBe(true);
       expect(poisoned).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      const onDisk = storeDocumentSchema.parse(JSON.parse(readFileSync(join(dir, STORE_FILE_NAME), 'utf8')));
+      const onDisk = libraryFileSchema.parse(JSON.parse(readFileSync(join(dir, STORE_FILE_NAME), 'utf8')));
       expect(onDisk.reports.some((candidate) => candidate.title === 'After the deep chart')).toBe(true);
     } finally {
       removeDir(dir);
@@ -568,7 +568,7 @@ describe('dispatch under generated input', () => {
   });
 
   it('leaves a library that still parses, validates and opens', async () => {
-    const document = storeDocumentSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')));
+    const document = libraryFileSchema.parse(JSON.parse(readFileSync(storePath, 'utf8')));
     expect(document.facts.some((fact) => fact.id === FACT_ID) || document.trash.length > 0).toBe(true);
     const copy = makeTempDir('dossier-property-reopen-');
     try {

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_FILE_NAME } from '../../electron/core/node/json-store';
+import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJsonStore, STORE_FILE_NAME } from '../../electron/core/node/json-store';
-import { loadSeedDocument } from '../../electron/core/node/seeds';
-import { CURRENT_SCHEMA_VERSION, storeDocumentSchema } from '../../electron/core/store/document';
+import { openJsonStore, STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
+import { loadSeedLibrary } from '../../electron/adapters/store/seed-files';
+import { CURRENT_SCHEMA_VERSION, libraryFileSchema } from '../../electron/core/store/library-file';
 import { versionOneDocument, versionTwoDocument } from '../fixtures/store-versions';
 import { makeReadOnly, makeWritable } from '../helpers/read-only';
 import { FIXTURE_SEEDS, makeTempDir, removeDir } from '../helpers/temp-dir';
@@ -18,7 +18,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) removeDir(dir);
 });
 
-const seed = () => loadSeedDocument(FIXTURE_SEEDS, new Date('2026-01-01T00:00:00Z'));
+const seed = () => loadSeedLibrary(FIXTURE_SEEDS, new Date('2026-01-01T00:00:00Z'));
 const open = (dataDir: string) => openJsonStore({ dataDir, seed });
 const storeFile = (dir: string) => join(dir, STORE_FILE_NAME);
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -28,7 +28,7 @@ describe('the store on disk', () => {
     const dir = tempDir();
     const store = await open(dir);
     expect(store.state()).toMatchObject({ state: 'ready', schemaVersion: CURRENT_SCHEMA_VERSION });
-    const onDisk = storeDocumentSchema.parse(readJson(storeFile(dir)));
+    const onDisk = libraryFileSchema.parse(readJson(storeFile(dir)));
     expect(onDisk.facts.map((fact) => fact.id)).toEqual(['fact-fixture-casualties', 'fact-fixture-foreign-share']);
     expect(onDisk.facts[0]!.quoteStart).toBe(onDisk.sources[0]!.text.indexOf('Since the 2020'));
   });
@@ -132,7 +132,7 @@ describe('the store on disk', () => {
     await store.mutate((document) => {
       document.facts[1]!.statement = 'second edit';
     });
-    const onDisk = storeDocumentSchema.parse(readJson(storeFile(dir)));
+    const onDisk = libraryFileSchema.parse(readJson(storeFile(dir)));
     expect(onDisk.facts.map((fact) => fact.statement)).toEqual(['written while read-only', 'second edit']);
     expect(store.lastWrite().state).toBe('saved');
   });

@@ -16,7 +16,8 @@ describe('layering lint rules', () => {
     ["import { readFileSync } from 'node:fs';"],
     ["import { app } from 'electron';"],
     ["import { useState } from 'react';"],
-    ["import { openJsonStore } from '../node/json-store';"],
+    ["import { openJsonStore } from '../../adapters/store/json-store';"],
+    ["import { packageVersion } from '../../patches/node/patch-utils';"],
   ])('core code may not %s', async (code) => {
     expect(await restrictedImports('electron/core/library/probe.ts', `${code}\nexport const x = 1;\n`)).toBeGreaterThan(0);
   });
@@ -25,9 +26,20 @@ describe('layering lint rules', () => {
     expect(await restrictedImports('electron/core/library/probe.ts', 'export const x = document.title + process.env.HOME;\n')).toBeGreaterThan(0);
   });
 
-  it('Node adapters under core/node may use Node', async () => {
-    expect(await restrictedImports('electron/core/node/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toBe(0);
+  it.each([['electron/adapters/store/probe.ts'], ['electron/patches/node/probe.ts']])('Node adapters (%s) may use Node', async (file) => {
+    expect(await restrictedImports(file, "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toBe(0);
   });
+
+  it('pure library patches are held to the core rule', async () => {
+    expect(await restrictedImports('electron/patches/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toBeGreaterThan(0);
+  });
+
+  it.each([["import { startBrowserModeServer } from '../../server/server';"], ["import { resolveStaticPath } from '../../host-common/static-files';"]])(
+    'adapters may not lean on a host: %s',
+    async (code) => {
+      expect(await restrictedImports('electron/adapters/app/probe.ts', `${code}\nexport const x = 1;\n`)).toBeGreaterThan(0);
+    },
+  );
 
   it.each([["import { readFileSync } from 'node:fs';"], ["import { ipcRenderer } from 'electron';"], ["import { createApp } from '../../../electron/core/app';"]])(
     'the renderer may not %s',

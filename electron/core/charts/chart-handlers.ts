@@ -4,14 +4,14 @@ import { DossierError } from '../errors';
 import { nextRevision } from '../revisions';
 import type { LibraryState } from '../library/library-state';
 import { buildChartModel, sourceLine } from './chart-model';
-import type { ChartRenderer } from './chart-ports';
+import type { ChartDrawer } from './chart-ports';
 import { chartFrameSize, type ChartColumn, type PageSize } from '../../shared/domain/chart-frame';
 
 interface ChartContext {
   state: LibraryState;
   now: () => Date;
   newId: (prefix: string) => string;
-  charts: ChartRenderer;
+  charts: ChartDrawer;
 }
 
 /** The model of a chart against the library as it is now; deleted facts are reported, not fatal. */
@@ -26,7 +26,7 @@ export const modelChart = (state: LibraryState, chart: Chart) => {
 
 export type ChartSizing = { width: number; height: number } | { fit: { pageSize: PageSize; column: ChartColumn } };
 
-export const renderChart = async (state: LibraryState, renderer: ChartRenderer, chart: Chart, sizing: ChartSizing, numbers: Record<string, number>): Promise<ChartRender> => {
+export const renderChart = async (state: LibraryState, renderer: ChartDrawer, chart: Chart, sizing: ChartSizing, numbers: Record<string, number>): Promise<ChartRender> => {
   const model = modelChart(state, chart);
   const size = 'fit' in sizing ? chartFrameSize({ ...sizing.fit, type: model.type, categoryCount: model.categories.length }) : sizing;
   const line = sourceLine(model, numbers) || model.sourceSummary;

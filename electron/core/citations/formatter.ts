@@ -1,7 +1,7 @@
 import CSL, { type CslCitation, type Engine } from 'citeproc';
 import type { Source } from '../../shared/entities';
-import { libraryPatchesActive } from '../library-patches';
-import { installMacroIndex, installSortMacroSharing } from './citeproc-patches';
+import { libraryPatchesActive } from '../../patches/versions';
+import { installMacroIndex, installSortMacroSharing } from '../../patches/citeproc';
 import { protectLiteral, restoreLiteral, sourceToCsl, type CslItem } from './csl-json';
 import { htmlToRuns, mergeRuns, type TextRun } from './runs';
 
@@ -18,7 +18,7 @@ import { htmlToRuns, mergeRuns, type TextRun } from './runs';
  * Output is text runs `{ text, italics?, bold?, sup?, smallCaps? }`, never HTML: see `runs.ts`.
  *
  * Building a citeproc-js engine is slow and, stock, large (Chicago: 1–2 s and ~150 MB of heap,
- * almost all of it its bibliography sort keys); `citeproc-patches.ts` brings that to ~0.3 s and
+ * almost all of it its bibliography sort keys); `patches/citeproc.ts` brings that to ~0.3 s and
  * ~8 MB without changing what the engine prints. Engines are cached per style and language for
  * the life of the process and reset (`restoreProcessorState([])`) before each document. `format`
  * runs synchronously from reset to bibliography, so two formatters sharing an engine cannot

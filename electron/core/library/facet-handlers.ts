@@ -1,5 +1,5 @@
 import type { LibraryContext } from './library-context';
-import { toConflictView } from './views';
+import { toConflictView } from './view-mappers';
 
 export const createFacetHandlers = ({ state }: LibraryContext) => ({
   'library:facets': () => {

@@ -3,12 +3,12 @@ import { factInputSchema, factQuerySchema } from '../../shared/contract/library'
 import type { Fact, Source } from '../../shared/entities';
 import { DossierError } from '../errors';
 import { nextRevision } from '../revisions';
-import type { StoreDocument } from '../store/document';
+import type { LibraryFile } from '../store/library-file';
 import type { LibraryContext } from './library-context';
 import { dateWindow, passesFilter, type FactFilter } from './fact-filter';
 import { moveToTrash } from './trash';
 import { seriesFor } from './series';
-import { toConflictView, toFactView } from './views';
+import { toConflictView, toFactView } from './view-mappers';
 import { locateQuote as locateQuoteIn } from '../../shared/domain/quote';
 
 type ParsedFactInput = ReturnType<typeof factInputSchema.parse>;
@@ -22,20 +22,20 @@ export const locateQuote = (quote: string, source: Source): number | null => {
   throw new DossierError('INVALID_INPUT', `The quote is not in the text of “${source.title.slice(0, 80)}”. Copy the exact words from the source.`);
 };
 
-const requireSource = (document: StoreDocument, id: string): Source => {
+const requireSource = (document: LibraryFile, id: string): Source => {
   const source = document.sources.find((candidate) => candidate.id === id);
   if (!source) throw new DossierError('INVALID_INPUT', `There is no source with id ${id}.`);
   return source;
 };
 
 /** Registers an indicator key the first time a fact uses it, so filters can list it. */
-export const ensureIndicator = (document: StoreDocument, key: string | null, unit: string | null): void => {
+export const ensureIndicator = (document: LibraryFile, key: string | null, unit: string | null): void => {
   if (key && !document.indicators.some((indicator) => indicator.key === key)) {
     document.indicators.push({ key, label: key.replace(/[-_]+/g, ' '), unit });
   }
 };
 
-const checkSupersededBy = (document: StoreDocument, input: Pick<ParsedFactInput, 'supersededBy'>, selfId: string | null): void => {
+const checkSupersededBy = (document: LibraryFile, input: Pick<ParsedFactInput, 'supersededBy'>, selfId: string | null): void => {
   if (input.supersededBy === null) return;
   if (input.supersededBy === selfId) throw new DossierError('INVALID_INPUT', 'A fact cannot supersede itself.');
   if (!document.facts.some((fact) => fact.id === input.supersededBy)) {
@@ -43,7 +43,7 @@ const checkSupersededBy = (document: StoreDocument, input: Pick<ParsedFactInput,
   }
 };
 
-export const buildFact = (document: StoreDocument, input: ParsedFactInput, id: string, timestamp: string, checkReplacement = true): Fact => {
+export const buildFact = (document: LibraryFile, input: ParsedFactInput, id: string, timestamp: string, checkReplacement = true): Fact => {
   const source = requireSource(document, input.sourceId);
   if (checkReplacement) checkSupersededBy(document, input, id);
   return {

@@ -1,5 +1,5 @@
 import type { Fact, Indicator, Source } from '../../shared/entities';
-import type { StoreDocument } from '../store/document';
+import type { LibraryFile } from '../store/library-file';
 import type { Store } from '../store/store';
 import { conflictForIndicator, conflictingFactIds, effectiveDate, figuresByIndicator, findConflicts, sortConflictGroups, type ConflictGroup } from './conflicts';
 import { dateSortKey } from '../../shared/partial-date';
@@ -19,7 +19,7 @@ export const leadingUnits = (text: string): number => {
 };
 
 export class LibraryState {
-  private document: StoreDocument | null = null;
+  private document: LibraryFile | null = null;
   private sources = new Map<string, Source>();
   private facts = new Map<string, Fact>();
   private indicators = new Map<string, Indicator>();
@@ -42,7 +42,7 @@ export class LibraryState {
   constructor(private readonly store: Store) {}
 
   /** The current document, rebuilding everything derived if the store's document was replaced. */
-  current(): StoreDocument {
+  current(): LibraryFile {
     const document = this.store.read();
     if (document !== this.document) {
       this.document = document;
@@ -184,7 +184,7 @@ export class LibraryState {
    * Applies `apply` to the document and persists it. `touched` names the facts whose index
    * entries must be refreshed (or removed, when they are gone afterwards).
    */
-  async change<T>(apply: (document: StoreDocument) => { result: T; touchedFacts: Iterable<string>; touchedSources?: Iterable<string> }): Promise<T> {
+  async change<T>(apply: (document: LibraryFile) => { result: T; touchedFacts: Iterable<string>; touchedSources?: Iterable<string> }): Promise<T> {
     this.current();
     let outcome: ReturnType<typeof apply> | undefined;
     // Derived state follows the in-memory document even when the save then fails: the store

@@ -2,8 +2,8 @@ import MiniSearch from 'minisearch';
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import { createScanMatcher, isPrefixTerm, queryWords } from './search-scan';
 import { cacheTermsWhileFilling } from './search-build';
-import { libraryPatchesActive } from '../library-patches';
-import { scoreWord, type WordScores } from './search-word-scores';
+import { libraryPatchesActive } from '../../patches/versions';
+import { scoreWord, type WordScores } from '../../patches/minisearch-word-scores';
 
 interface IndexedFact {
   id: string;
@@ -167,7 +167,7 @@ export class FactSearchIndex {
    * Changes remove the document as it was indexed (MiniSearch's `remove`), never `discard`: a
    * discarded fact leaves postings that MiniSearch drops only as a search meets them, so the same
    * word scored twice could rank facts differently. With none left behind, a word's matches and
-   * scores are a function of the index's contents, which the word cache and search-word-scores.ts
+   * scores are a function of the index's contents, which the word cache and patches/minisearch-word-scores.ts
    * rely on.
    */
   upsert(fact: Fact): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chartSchema, factSchema, indicatorSchema, reportSchema, sourceSchema, type Fact, type Source } from '../../shared/entities';
-import { emptyDocument, type StoreDocument } from '../store/document';
+import { emptyDocument, type LibraryFile } from '../store/library-file';
 
 /** The shape of seeds/library.json: sources point at a document file instead of holding text. */
 export const seedLibrarySchema = z
@@ -30,12 +30,12 @@ export class SeedError extends Error {}
  * Builds the first library from the seed files, through the same schemas as user data, and
  * refuses seeds whose quotes are not in their documents (a figure must be traceable).
  */
-export const buildSeedDocument = (
+export const buildSeedLibrary = (
   raw: unknown,
   readDocument: (relativePath: string) => string,
   now: Date,
   rawReports: unknown = { reports: [], charts: [] },
-): StoreDocument => {
+): LibraryFile => {
   const seed = seedLibrarySchema.parse(raw);
   const samples = seedReportsSchema.parse(rawReports);
   const timestamp = now.toISOString();

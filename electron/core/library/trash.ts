@@ -1,5 +1,5 @@
 import { DossierError } from '../errors';
-import type { StoreDocument } from '../store/document';
+import type { LibraryFile } from '../store/library-file';
 
 /** Deleted items stay restorable until this many later deletions have happened. */
 export const TRASH_LIMIT = 50;
@@ -9,7 +9,7 @@ export const TRASH_LIMIT = 50;
  * trash, in one entry that a single undo restores. Facts that pointed at a deleted fact as their
  * replacement keep pointing at it: the reference comes back with the undo.
  */
-export const moveToTrash = (document: StoreDocument, { factIds, sourceIds }: { factIds: string[]; sourceIds: string[] }, id: string, now: Date): string => {
+export const moveToTrash = (document: LibraryFile, { factIds, sourceIds }: { factIds: string[]; sourceIds: string[] }, id: string, now: Date): string => {
   const sourceSet = new Set(sourceIds);
   const factSet = new Set(factIds);
   const facts = document.facts.filter((fact) => factSet.has(fact.id) || sourceSet.has(fact.sourceId));
@@ -22,7 +22,7 @@ export const moveToTrash = (document: StoreDocument, { factIds, sourceIds }: { f
   return id;
 };
 
-export const restoreFromTrash = (document: StoreDocument, id: string) => {
+export const restoreFromTrash = (document: LibraryFile, id: string) => {
   const index = document.trash.findIndex((entry) => entry.id === id);
   const entry = document.trash[index];
   if (!entry) throw new DossierError('NOT_FOUND', 'That deletion can no longer be undone.');

@@ -2,7 +2,7 @@ import type { ReportWarning, WarningAction } from '../../shared/contract/reports
 import type { Fact, Indicator, Source } from '../../shared/entities';
 import { formatPartialDate, toDayRange } from '../../shared/partial-date';
 import { figurePeriod, isCumulativeIndicator, relateFigures } from '../library/figure-periods';
-import { factValue } from '../report/text';
+import { factValue } from '../export/report-text';
 
 export interface FigureLookups {
   fact: (id: string) => Fact | undefined;

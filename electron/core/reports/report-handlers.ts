@@ -4,8 +4,8 @@ import { reportSchema, type Chart, type Fact, type Report, type Source, type Tem
 import { DossierError } from '../errors';
 import { nextRevision } from '../revisions';
 import type { LibraryState } from '../library/library-state';
-import { toFactView } from '../library/views';
-import type { HostActions, ReportRenderer } from './report-ports';
+import { toFactView } from '../library/view-mappers';
+import type { HostActions, ReportExporter } from './report-ports';
 import { chartPlacements, factReferences } from './report-walk';
 import { createReportFromTemplate } from './templates';
 import { reportWarnings } from './warnings';
@@ -16,7 +16,7 @@ interface ReportContext {
   state: LibraryState;
   now: () => Date;
   newId: (prefix: string) => string;
-  renderer: ReportRenderer;
+  renderer: ReportExporter;
   host: HostActions;
 }
 

@@ -15,7 +15,7 @@ export interface RenderedPdf {
 }
 
 /** Turns a report into PDF bytes; the Node adapter owns pdfmake, fonts and chart rendering. */
-export interface ReportRenderer {
+export interface ReportExporter {
   render(input: RenderInput): Promise<RenderedPdf>;
 }
 

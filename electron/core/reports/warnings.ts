@@ -1,7 +1,7 @@
 import type { ReportWarning } from '../../shared/contract/reports';
 import type { Chart, Report } from '../../shared/entities';
 import { toDayRange } from '../../shared/partial-date';
-import { formattingLocale } from '../report/text';
+import { formattingLocale } from '../export/report-text';
 import { figureWarning, type FigureLookups, type FigurePlacement } from './figure-warnings';
 import { chartPlacements, factReferences } from './report-walk';
 import { textWarnings } from './text-warnings';

@@ -1,5 +1,5 @@
 import type { StoreState } from '../../shared/contract/app';
-import type { StoreDocument } from './document';
+import type { LibraryFile } from './library-file';
 
 export interface BackupInfo {
   name: string;
@@ -22,10 +22,10 @@ export interface Store {
   state(): StoreState;
   lastWrite(): WriteState;
   /** The current document; throws STORE_UNAVAILABLE when the store could not be opened. */
-  read(): StoreDocument;
-  mutate<T>(change: (document: StoreDocument) => T): Promise<T>;
+  read(): LibraryFile;
+  mutate<T>(change: (document: LibraryFile) => T): Promise<T>;
   /** After a failed open only: begins a new library from `seed`, never over the old file. */
-  startFresh(seed: StoreDocument): Promise<void>;
+  startFresh(seed: LibraryFile): Promise<void>;
   /** Rolling backups, newest first. */
   backups(): Promise<BackupInfo[]>;
   /** Why the last backup failed, if it did. */

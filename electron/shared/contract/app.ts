@@ -26,7 +26,7 @@ export const statusSchema = z.object({
     charts: z.number().int(),
     conflicts: z.number().int(),
   }),
-  /** The speed-ups that reach into library internals (core/library-patches.ts): on, or why not. */
+  /** The speed-ups that reach into library internals (patches/versions.ts): on, or why not. */
   libraryPatches: z.object({
     active: z.boolean(),
     requested: z.boolean(),

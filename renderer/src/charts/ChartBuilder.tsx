@@ -3,7 +3,7 @@ import type { Chart } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { downloadBlob } from '../app/download';
-import { Sheet } from '../library/Sheet';
+import { Sheet } from '../ui/Sheet';
 import { fileBaseName, svgBlob, svgToPngBlob } from './chart-export';
 import { exportSizeFor, TYPE_LABELS, type ChartType, type WidthHint } from './chart-options';
 import { ChartForm } from './ChartForm';

@@ -3,7 +3,7 @@ import type { ChartRender } from '../../../electron/shared/contract/charts';
 import type { ChannelOutput } from '../../../electron/shared/contract';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
-import { Notice, type NoticeMessage } from '../app/Notice';
+import { Notice, type NoticeMessage } from '../ui/Notice';
 import { svgDataUrl } from './chart-export';
 import { TYPE_LABELS } from './chart-options';
 import { ChartTypeIcon } from './ChartTypePicker';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Chart } from '../../../electron/shared/entities';
-import { Notice, type NoticeMessage } from '../app/Notice';
+import { Notice, type NoticeMessage } from '../ui/Notice';
 import type { WidthHint } from './chart-options';
 import { ChartBuilder } from './ChartBuilder';
 import { ChartLibrary } from './ChartLibrary';

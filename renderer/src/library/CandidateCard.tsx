@@ -1,7 +1,7 @@
 import type { CandidateView } from '../../../electron/shared/contract/library';
 import { formatPartialDate, parsePartialDate } from '../../../electron/shared/partial-date';
 import { isQualifier } from '../../../electron/shared/qualifiers';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { formatNumber, formatValue } from './format';
 import { parseNumber } from './parse-number';
 import { QualifierOptions } from './QualifierOptions';

@@ -1,7 +1,7 @@
 import type { ConflictView } from '../../../electron/shared/contract/library';
 import { dateSortKey, formatPartialDate } from '../../../electron/shared/partial-date';
 import { formatValue } from './format';
-import { Sheet } from './Sheet';
+import { Sheet } from '../ui/Sheet';
 
 type Entry = ConflictView['entries'][number];
 

@@ -6,7 +6,7 @@ import { useApi } from '../api/api-context';
 import { CandidateCard, toCandidateDraft, validateCandidate, type CandidateDraft, type CandidateErrors } from './CandidateCard';
 import { formatNumber, pluralise } from './format';
 import { parseNumber } from './parse-number';
-import { Sheet } from './Sheet';
+import { Sheet } from '../ui/Sheet';
 import { SourceFields, toSourceDraft, validateSource, type SourceDraft } from './SourceForm';
 import { TagInput } from './TagInput';
 import type { ImportState, Proposal } from './use-import';

@@ -14,9 +14,9 @@ import { countActiveFilters, noFilters, toQuery, type Filters } from './filters'
 import { pluralise } from './format';
 import { ImportSheet } from './ImportSheet';
 import { LibraryEmptyState } from './LibraryEmptyState';
-import { Menu } from './Menu';
-import { Notice, type NoticeMessage } from '../app/Notice';
-import { Sheet } from './Sheet';
+import { Menu } from '../ui/Menu';
+import { Notice, type NoticeMessage } from '../ui/Notice';
+import { Sheet } from '../ui/Sheet';
 import { SourceForm, type SourceFormMode } from './SourceForm';
 import { useDebouncedValue } from './use-debounced-value';
 import { useFactDetail } from './use-fact-detail';

@@ -5,9 +5,9 @@ import type { Source } from '../../../electron/shared/entities';
 import { DATE_HINT, parsePartialDate } from '../../../electron/shared/partial-date';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
-import { Field, fieldsNamedIn } from './Field';
+import { Field, fieldsNamedIn } from '../ui/Field';
 import { authorsToText, sourceTypeLabels, textToAuthors } from './format';
-import { Sheet } from './Sheet';
+import { Sheet } from '../ui/Sheet';
 
 const FIELDS = ['title', 'type', 'outlet', 'via', 'authors', 'published', 'language', 'url', 'text', 'note'] as const;
 type FieldName = (typeof FIELDS)[number];

@@ -4,7 +4,7 @@ import type { Report } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { downloadBlob } from '../app/download';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { ExportWarnings } from './ExportWarnings';
 import { base64ToBytes, pdfFileName } from './report-model';
 

@@ -10,7 +10,7 @@ import { saysQualifier } from '../../../electron/shared/qualifiers';
 import { formatValue } from '../library/format';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { PdfPreview } from '../pdf/PdfPreview';
-import { Toast, type ToastMessage } from './Toast';
+import { Toast, type ToastMessage } from '../ui/Toast';
 import { ExportDialog, type ExportOptions } from './ExportDialog';
 import { FactPicker, type PickerTarget } from './FactPicker';
 import { ConflictBanner } from './ConflictBanner';
@@ -20,7 +20,7 @@ import type { ChipContext, ChipView, ProseHandle } from './ProseEditor';
 import { addKeyFigure, appendChartToSection, appendFactToSection, appendInlineToSection, citationNumbers as numberCitations, factIdsInReadingOrder, figureNumbers as numberFigures, moveSection, newSection, sectionPages, templateLabels, updateSection } from './report-model';
 import { SectionEditor, type FocusRequest, type SectionEditorContext } from './SectionEditor';
 import { useLiveFacts } from './use-live-facts';
-import { useReportDocument, type SaveState } from './use-report-document';
+import { useReportEditing, type SaveState } from './use-report-editing';
 import { useReportPreview } from './use-report-preview';
 import { useReportWarnings } from './use-report-warnings';
 import { WarningsPanel } from './WarningsPanel';
@@ -85,7 +85,7 @@ export const ReportEditor = ({
   /** After a conflict: open the copy that now holds this editor's text. */
   onOpenCopy: (id: string) => void;
 }) => {
-  const document = useReportDocument(initial);
+  const document = useReportEditing(initial);
   const { report, change, checkpoint, undo, redo, save } = document;
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const panelOpen = useRef(false);

@@ -4,8 +4,8 @@ import type { ReportSummary } from '../../../electron/shared/contract/reports';
 import type { Template } from '../../../electron/shared/entities';
 import type { ApiError } from '../../../electron/shared/result';
 import { useApi } from '../api/api-context';
-import { Dialog } from './Dialog';
-import { Toast, type ToastMessage } from './Toast';
+import { Dialog } from '../ui/Dialog';
+import { Toast, type ToastMessage } from '../ui/Toast';
 import { formatEdited, formatTimestamp, templateLabels } from './report-model';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'loaded'; reports: ReportSummary[] };

@@ -1,9 +1,9 @@
-import { loadSeedDocument } from '../../../electron/core/node/seeds';
+import { loadSeedLibrary } from '../../../electron/adapters/store/seed-files';
 import { expect, test } from '../fixtures';
 import { AppFrame } from '../pages/app-frame';
 
 const backup = () => {
-  const document = loadSeedDocument('tests/fixtures/seeds', new Date('2026-03-01T10:00:00Z'));
+  const document = loadSeedLibrary('tests/fixtures/seeds', new Date('2026-03-01T10:00:00Z'));
   document.facts[0]!.statement = 'Statement only the backup has';
   return JSON.stringify(document);
 };

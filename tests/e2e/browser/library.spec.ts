@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyDocument } from '../../../electron/core/store/document';
+import { emptyDocument } from '../../../electron/core/store/library-file';
 import { expect, test } from '../fixtures';
 import { LibraryPage } from '../pages/library-page';
 

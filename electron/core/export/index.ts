@@ -1,0 +1,3 @@
+export * from './citation-numbering';
+export * from './report-text';
+export * from './pdf-definition';

@@ -1,3 +1,0 @@
-export * from './numbering';
-export * from './text';
-export * from './document';
