@@ -7,8 +7,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // server.js is the browser-mode host (`npm start` without Electron): the same core, bundled
-      // the same way, so both hosts run the code that was built and tested.
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/main.ts') } },
+      // the same way, so both hosts run the code that was built and tested. worker.js is the
+      // export/import worker thread both start (adapters/workers).
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/main.ts'), worker: resolve('electron/adapters/workers/worker-main.ts') } },
     },
   },
   preload: {

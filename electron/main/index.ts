@@ -1,5 +1,4 @@
 import { app, dialog } from 'electron';
-import { warmUpRenderersSoon } from '../adapters/app/lazy-exporters';
 import { openApp } from '../adapters/app/open-app';
 import { resolveDataDir } from '../adapters/app/paths';
 import { dirname, join } from 'node:path';
@@ -24,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     const opened = await openApp(dataDir, { host: createElectronHostActions(), lockKind: 'app' });
     registerIpcHandlers(opened.dispatch);
     let window = createMainWindow();
-    warmUpRenderersSoon();
+    opened.warmUpSoon();
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore();
       window.focus();

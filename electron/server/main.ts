@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { warmUpRenderersSoon } from '../adapters/app/lazy-exporters';
 import { openApp } from '../adapters/app/open-app';
 import { projectRoot, resolveDataDir } from '../adapters/app/paths';
 import { startBrowserModeServer } from './server';
@@ -39,7 +38,7 @@ const main = async () => {
   console.log(`Dossier (browser mode): ${server.launchUrl}`);
   console.log(`Data: ${dataDir}`);
   if (!values['no-open']) openInBrowser(server.launchUrl);
-  warmUpRenderersSoon();
+  app.warmUpSoon();
 
   const shutdown = async () => {
     await server.close();

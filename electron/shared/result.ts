@@ -13,6 +13,8 @@ export const errorCodes = [
   'UNSUPPORTED',
   'INTERNAL',
   'HOST_UNAVAILABLE',
+  /** The work went over its time or memory budget (a huge report or import); nothing was changed. */
+  'TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

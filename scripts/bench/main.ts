@@ -32,6 +32,7 @@ import { installRenderProbe, probe, type ProbeResult } from './render-probe';
 import { printTable, type BenchResults, type SizeResult } from './results';
 import { measureServerRss } from './server-rss';
 import { benchSearch } from './search';
+import { benchApiDuringExport } from './api-during-export';
 import { median, now, round, timed } from './stats';
 
 const asJson = process.argv.includes('--json');
@@ -105,7 +106,7 @@ const measureRss = async (plan: ReportPlan): Promise<BenchResults['rss']> => {
 const main = async (): Promise<BenchResults> => {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const results: BenchResults = { sizes: [], rss: null, charts: [], preview: null, save: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
+  const results: BenchResults = { sizes: [], rss: null, charts: [], preview: null, save: null, apiDuringExport: null, search: [], chromium: { available: false, reason: null, dataUrlFonts10: null }, failures, totalSeconds: 0, environment: { node: process.version, cpus: 0, loadAverage: [] } };
   const os = await import('node:os');
   results.environment = { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => round(v, 2)) };
   let browser: Browser | null = null;
@@ -113,7 +114,8 @@ const main = async (): Promise<BenchResults> => {
   try {
     progress(`data dir ${dataDir}`);
     installRenderProbe();
-    const app = await openApp(dataDir);
+    // On this thread: the stage stopwatches (render-probe.ts) patch pdfmake where the export runs.
+    const app = await openApp(dataDir, { threads: 'in-process' });
 
     // 0. Save latency: what a user waits for each edit to be on disk (durable-json-file.ts).
     try {
@@ -313,6 +315,18 @@ const main = async (): Promise<BenchResults> => {
     }
 
     const ten = built.find((entry) => entry.size.target === 10)?.built.report;
+
+    // 5. What the API answers while the longest report exports (issue 13 §5: exports on worker threads).
+    const longest = built[built.length - 1];
+    if (longest) {
+      try {
+        progress(`API latency while the ${longest.size.target}-page report exports (worker threads, then on the API's thread)`);
+        await app.store.flush();
+        results.apiDuringExport = await benchApiDuringExport(app.store.read(), longest.built.report.id);
+      } catch (error) {
+        fail('API latency during an export', error);
+      }
+    }
 
     // 7. The library at 100,000 facts: a store of that size opened, searched and filtered through the dispatch.
     try {

@@ -1,4 +1,5 @@
 /** The benchmark's figures (the --json object) and the readable table printed from them. */
+import type { ApiDuringExport } from './api-during-export';
 import type { SearchBench } from './search';
 import { ms, ratio, yesNo } from './stats';
 
@@ -60,6 +61,7 @@ export interface BenchResults {
   chromium: { available: boolean; reason: string | null; dataUrlFonts10: number | null };
   /** An edit acknowledged on disk (temp file, fsync, rename, folder fsync), through the dispatch. */
   save: { samples: number; p50Ms: number; p95Ms: number; facts: number } | null;
+  apiDuringExport: ApiDuringExport | null;
   search: SearchBench[];
   failures: string[];
   totalSeconds: number;
@@ -195,6 +197,21 @@ export const printTable = (r: BenchResults): void => {
   }
   if (r.save) {
     out.push(`Save latency, an edit acknowledged durably (fsync of the file and the folder), ${r.save.facts}-fact library, ${r.save.samples} edits: p50 ${ms(r.save.p50Ms)}, p95 ${ms(r.save.p95Ms)}`);
+    out.push('');
+  }
+  if (r.apiDuringExport) {
+    const a = r.apiDuringExport;
+    out.push(`API latency while a ${a.pages}-page report exports (p50 / p95 / max over the export; status, search "mine", a durable save):`);
+    const row = (label: string, m: ApiDuringExport['workers']) => [
+      label,
+      ms(m.exportMs),
+      `${ms(m.status.p50Ms)} / ${ms(m.status.p95Ms)} / ${ms(m.status.maxMs)}`,
+      `${ms(m.search.p50Ms)} / ${ms(m.search.p95Ms)} / ${ms(m.search.maxMs)}`,
+      `${ms(m.save.p50Ms)} / ${ms(m.save.p95Ms)} / ${ms(m.save.maxMs)}`,
+      String(m.status.samples),
+    ];
+    out.push(table(['export runs', 'export', 'status', 'search', 'save', 'rounds'], [row('on worker threads', a.workers), row("on the API's thread", a.inProcess)]));
+    out.push(`Worst answer during the export: ${ms(Math.max(a.workers.status.maxMs, a.workers.search.maxMs, a.workers.save.maxMs))} on worker threads vs ${ms(Math.max(a.inProcess.status.maxMs, a.inProcess.search.maxMs, a.inProcess.save.maxMs))} on the API's thread.`);
     out.push('');
   }
   for (const failure of r.failures) out.push(`FAILED: ${failure}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STORE_FILE_NAME } from '../../electron/adapters/store/json-store';
-import { openApp, type OpenedApp } from '../../electron/adapters/app/open-app';
+import { openApp, type OpenAppOptions, type OpenedApp } from '../../electron/adapters/app/open-app';
 import type { ChannelName, ChannelOutput } from '../../electron/shared/contract';
 import type { ApiError } from '../../electron/shared/result';
 import { makeTempDir, removeDir } from './temp-dir';
@@ -17,9 +17,9 @@ export interface TestApp extends OpenedApp {
 }
 
 /** The real app on a real store in a temp dir, seeded from seeds/ unless told otherwise. */
-export const openTestApp = async (options: { seedDir?: string } = {}): Promise<TestApp> => {
+export const openTestApp = async (options: Pick<OpenAppOptions, 'seedDir' | 'budgets' | 'threads'> = {}): Promise<TestApp> => {
   const dataDir = makeTempDir();
-  const app = await openApp(dataDir, { seedDir: options.seedDir, now: () => new Date('2026-03-01T12:00:00Z') });
+  const app = await openApp(dataDir, { seedDir: options.seedDir, budgets: options.budgets, threads: options.threads, now: () => new Date('2026-03-01T12:00:00Z') });
   return {
     ...app,
     call: async (channel, input) => {

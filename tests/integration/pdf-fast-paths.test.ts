@@ -22,7 +22,8 @@ let app: TestApp;
 
 beforeAll(async () => {
   dir = makeTempDir('dossier-fast-');
-  app = await openTestApp();
+  // On this thread: the test switches the library patches and caches here, where the export runs.
+  app = await openTestApp({ threads: 'in-process' });
 });
 
 afterAll(() => {

@@ -16,14 +16,14 @@ interface ReportContext {
   state: LibraryState;
   now: () => Date;
   newId: (prefix: string) => string;
-  renderer: ReportExporter;
+  exporter: ReportExporter;
   host: HostActions;
 }
 
 const fileNameFor = (report: Report): string =>
   `${(report.title || 'report').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'report'}-${report.date}.pdf`;
 
-export const createReportHandlers = ({ state, now, newId, renderer, host }: ReportContext) => {
+export const createReportHandlers = ({ state, now, newId, exporter, host }: ReportContext) => {
   const requireReport = (id: string): Report => {
     const report = state.current().reports.find((candidate) => candidate.id === id);
     if (!report) throw new DossierError('NOT_FOUND', `There is no report with id ${id}; it may have been deleted.`);
@@ -56,7 +56,7 @@ export const createReportHandlers = ({ state, now, newId, renderer, host }: Repo
       const source = state.source(fact.sourceId);
       if (source) sources.set(source.id, source);
     }
-    const rendered = await renderer.render({ report: effective, facts, sources, charts });
+    const rendered = await exporter.render({ report: effective, facts, sources, charts });
     return { rendered, warnings: reportWarnings(effective, lookups()) };
   };
 
