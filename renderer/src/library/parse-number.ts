@@ -1,9 +1,3 @@
-/**
- * Reads a figure as a person types it: "4,9" and "4.9" are both 4.9, "1 500", "1,500" and
- * "1.500.000" are grouped thousands, "1.500,5" and "1,500.5" both mean 1500.5.
- * A single separator followed by exactly three digits is taken as a thousands separator
- * ("3,500" is 3500), since that is how our sources print counts; otherwise it is a decimal mark.
- */
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false; message: string };
 
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
@@ -11,6 +5,12 @@ const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
 export const NUMBER_HINT = 'A number, such as 415, 4.9, 4,9 or 1 500.';
 const TRY = 'Try 415, 4.9 or 1 500.';
 
+/**
+ * Reads a figure as a person types it: "4,9" and "4.9" are both 4.9, "1 500", "1,500" and
+ * "1.500.000" are grouped thousands, "1.500,5" and "1,500.5" both mean 1500.5.
+ * A single separator followed by exactly three digits is taken as a thousands separator
+ * ("3,500" is 3500), since that is how our sources print counts; otherwise it is a decimal mark.
+ */
 export const parseNumber = (input: string): ParsedNumber => {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: true, value: null };
@@ -27,6 +27,9 @@ export const parseNumber = (input: string): ParsedNumber => {
     const decimal = lastComma > lastDot ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
     if (text.split(decimal).length > 2) return { ok: false, message: `“${trimmed}” has more than one decimal mark.` };
+    // The grouping mark must group thousands: "1,5.5" is a slip, not 15.5.
+    const groups = text.split(decimal)[0]!.split(group);
+    if (groups[0] === '' || !groups.slice(1).every((part) => part.length === 3)) return { ok: false, message: `“${trimmed}” is not a number. ${TRY}` };
     normalised = text.split(group).join('').replace(decimal, '.');
   } else if (lastComma >= 0 || lastDot >= 0) {
     const mark = lastComma >= 0 ? ',' : '.';
