@@ -14,7 +14,10 @@ const TRY = 'Try 415, 4.9 or 1 500.';
 export const parseNumber = (input: string): ParsedNumber => {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: true, value: null };
-  let text = trimmed.replace(/^[\u2212\u2013]/, '-').replace(GROUP_SPACES, '');
+  const signed = trimmed.replace(/^[\u2212\u2013]/, '-');
+  // A space or apostrophe groups thousands only: "1 500" is 1500, "4 9" is a slip, not 49.
+  if (/\d[\s\u00a0\u202f\u2009'’]+(?![\s\u00a0\u202f\u2009'’]|\d{3}(?!\d))/.test(signed)) return { ok: false, message: `“${trimmed}” is not a number. ${TRY}` };
+  let text = signed.replace(GROUP_SPACES, '');
   if (!/^[-+]?[\d.,]+$/.test(text) || !/\d/.test(text)) return { ok: false, message: `“${trimmed}” is not a number. ${TRY}` };
 
   const sign = text.startsWith('-') ? -1 : 1;

@@ -54,6 +54,16 @@ describe('parseNumber', () => {
     expect(valueOf("1'500")).toBe(1500);
     expect(valueOf('1’500')).toBe(1500);
     expect(valueOf('12 500,5')).toBe(12500.5);
+    expect(valueOf('1  500')).toBe(1500); // a doubled space is still one separator
+    expect(valueOf('- 5')).toBe(-5);
+  });
+
+  it('refuses a space or apostrophe that does not group thousands', () => {
+    expect(refused('4 9')).toMatch(/is not a number/); // a slip for 4,9 or 49, not silently 49
+    expect(refused('12 34')).toMatch(/is not a number/);
+    expect(refused('1 5000')).toMatch(/is not a number/);
+    expect(refused("1'50")).toMatch(/is not a number/);
+    expect(refused('1 ,5')).toMatch(/is not a number/);
   });
 
   it('with both marks, the later one is the decimal mark', () => {
