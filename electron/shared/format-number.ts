@@ -92,12 +92,6 @@ export const isCurrencyCode = (unit: string): boolean => {
   }
 };
 
-/** Units written as symbols: they read with the number, never as the noun of the sentence. */
-export const isSymbolUnit = (unit: string | null | undefined): boolean => {
-  const normalised = normaliseUnit(unit);
-  return normalised !== null && (normalised === '%' || normalised === '‰' || normalised === '°' || /[²³]$/.test(normalised) || isCurrencyCode(normalised));
-};
-
 /** Number parts of Intl's output; everything else (currency code, spaces, %) is kept around them. */
 const NUMBER_PARTS = new Set(['integer', 'group', 'decimal', 'fraction', 'minusSign', 'plusSign', 'compact', 'exponentInteger']);
 

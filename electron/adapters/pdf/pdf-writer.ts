@@ -30,7 +30,7 @@ export { setRenderFastPaths } from '../../patches/node/pdfmake-fast-paths';
  *   definition can be rendered again.
  *
  * Fonts are not shared between documents: every document opens its fonts afresh, as stock pdfmake
- * does. A shared fontkit font was tried (about 40 % off a warm export) and removed: fontkit keeps
+ * does. A shared fontkit font was tried (it made warm exports much faster) and removed: fontkit keeps
  * each glyph object with the characters it was first met with, so a glyph first met as part of
  * another (Cyrillic "е" inside "ё") lost its text in every later document's ToUnicode map, and
  * copied or extracted text read "т рриторий" for "территорий" (tests/integration/pdf-glyph-text.test.ts).

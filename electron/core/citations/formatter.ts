@@ -17,10 +17,11 @@ import { htmlToRuns, mergeRuns, type TextRun } from './runs';
  *
  * Output is text runs `{ text, italics?, bold?, sup?, smallCaps? }`, never HTML: see `runs.ts`.
  *
- * Building a citeproc-js engine is slow and, stock, large (Chicago: 1–2 s and ~150 MB of heap,
- * almost all of it its bibliography sort keys); `patches/citeproc.ts` brings that to ~0.3 s and
- * ~8 MB without changing what the engine prints. Engines are cached per style and language for
- * the life of the process and reset (`restoreProcessorState([])`) before each document. `format`
+ * Building a citeproc-js engine is slow and, stock, large (almost all of it its bibliography sort
+ * keys); `patches/citeproc.ts` makes it much smaller and quicker to build without changing what
+ * the engine prints (`npm run bench` times exports with the patches on and off). Engines are
+ * cached per style and language for the life of the process and reset
+ * (`restoreProcessorState([])`) before each document. `format`
  * runs synchronously from reset to bibliography, so two formatters sharing an engine cannot
  * interleave. Clusters that repeat an earlier one's sources and positions are formatted once
  * (`representatives`).

@@ -82,7 +82,7 @@ function trimLineEnd(line: string): string {
 
 function tidy(text: string): string {
   // Line by line rather than `replace(/[ \t]+\n/g, '\n')`: that regex retries from every space of
-  // a run with no line break after it, 52 s for 200,000 spaces in a <pre> (issue 13 §5).
+  // a run with no line break after it, quadratic in a long run of spaces in a <pre> (issue 13 §5).
   return text
     .split('\n')
     .map(trimLineEnd)

@@ -35,8 +35,8 @@ export const passesFilter = (fact: Fact, filter: FactFilter, published: string |
 /**
  * The library in its default order, with what the filters read laid out in arrays in that order.
  * Filtering 100,000 facts object by object visits them in date order, not in the order they sit
- * in memory, and that cost four times the work itself (~65 ms against ~15 ms); read from arrays
- * it is a few milliseconds. Built once per state of the library, with the default order.
+ * in memory, and that cost several times the work itself; read from arrays it is only the work
+ * (`npm run bench` times it). Built once per state of the library, with the default order.
  */
 export class OrderedFacts {
   private readonly starts: Float64Array;

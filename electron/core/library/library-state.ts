@@ -83,7 +83,7 @@ export class LibraryState {
   }
 
   /**
-   * Every conflict in the library. At 100,000 facts the full scan takes a second or more, so after
+   * Every conflict in the library. In a large library the full scan is too slow to repeat, so after
    * an edit only the indicators it touched are examined again.
    */
   conflictGroups(): ConflictGroup[] {

@@ -3,7 +3,7 @@ import type MiniSearch from 'minisearch';
 /**
  * Faster first indexing: MiniSearch files every term of every fact through its radix tree
  * (`SearchableMap#fetch`: walk and split nodes, by string slicing), once per occurrence, and that
- * walk was most of the 12 s that indexing 100,000 facts took. While a fresh index is filled, the
+ * walk was most of the time indexing a large library took. While a fresh index is filled, the
  * tree's answer for each term is kept in a plain map, so a term seen before is found at once. The
  * value `fetch` returns for a term is the same object for as long as the term is in the tree
  * (nodes split around it, it does not move), and nothing is removed while an index is being

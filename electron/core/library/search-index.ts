@@ -60,7 +60,7 @@ const RECENT_WORDS = 4;
  * Full-text search over facts (statement, quote, source, tags, indicator), prefix-matching as the
  * user types, every word required. Kept up to date fact by fact.
  *
- * Indexing 100,000 facts takes several seconds, which the host must not spend in one go (it also
+ * Indexing a large library takes too long for the host to spend in one go (it also
  * answers every other request). So a large library is indexed in chunks between requests, and
  * until that index is ready a query is answered by scanning the facts for the same word prefixes
  * (`search-scan.ts`): the same matches, in the caller's default order instead of by relevance.
@@ -211,7 +211,7 @@ export class FactSearchIndex {
    * next queries), the facts matching every word are kept, and they are ranked by the sum of their
    * scores for each word, as MiniSearch's AND does. A phrase typed word by word ("mine",
    * "mine cl", "mine clearance") then searches only its last word each time: a word found in most
-   * of a 100,000-fact library takes a quarter of a second to score.
+   * of a large library is slow to score.
    */
   private ranked(index: MiniSearch<IndexedFact>, query: string): string[] {
     const lists = queryWords(query)

@@ -10,7 +10,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /**
  * Whether a query word matches the words it begins (prefix search) or only itself. One letter
- * begins a large share of all words, and at 100,000 facts scoring them all takes a second, so a
+ * begins a large share of all words, and in a large library scoring them all is slow, so a
  * one-letter word matches whole words only; prefix matching starts at the second letter.
  */
 export const isPrefixTerm = (term: string): boolean => [...term].length >= 2;

@@ -21,7 +21,7 @@ interface ReportContext {
 }
 
 const fileNameFor = (report: Report): string =>
-  `${(report.title || 'report').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'report'}-${report.date}.pdf`;
+  `${(report.title || 'report').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '') || 'report'}-${report.date}.pdf`;
 
 export const createReportHandlers = ({ state, now, newId, exporter, host }: ReportContext) => {
   const requireReport = (id: string): Report => {

@@ -5,7 +5,7 @@ interface SectionTemplate {
   guidance: string;
 }
 
-/** Section structures from ../shared/GENRES.md: each genre leads with the answer. */
+/** Section structures for each genre (briefing note, donor appeal): each leads with the answer. */
 const briefingNote: SectionTemplate[] = [
   { heading: 'Purpose and bottom line', guidance: 'Four lines at most: what this brief is for and the one thing to remember.' },
   { heading: 'Our objectives', guidance: 'Specific and checkable: what we want to come away with.' },

@@ -14,7 +14,6 @@ export const trashEntrySchema = z
     charts: z.array(chartSchema),
   })
   .strict();
-export type TrashEntry = z.infer<typeof trashEntrySchema>;
 
 export const libraryFileSchema = z
   .object({

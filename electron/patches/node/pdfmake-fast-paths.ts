@@ -225,6 +225,12 @@ interface EmbeddedFontFast {
 
 let fontPrototypePatched = false;
 
+/** Returns `font`, having patched pdfkit's embedded-font prototype through it on the first font made (pdfkit does not export the class). */
+export const withFastFont = <T>(font: T): T => {
+  if (!fontPrototypePatched && font && typeof font === 'object') patchEmbeddedFont(Object.getPrototypeOf(font) as Record<string, unknown>);
+  return font;
+};
+
 /**
  * More of the same, on pdfkit's embedded fonts (patched on the first font made):
  * - `widthOfString(text, size)`: pdfmake measures every word (and its spaces) with it; the width
@@ -237,12 +243,6 @@ let fontPrototypePatched = false;
  *   text layout) and never change them.
  * Calls with OpenType features go to pdfkit as they are.
  */
-/** pdfkit's embedded-font prototype, patched on the first font made (pdfkit does not export the class). */
-export const withFastFont = <T>(font: T): T => {
-  if (!fontPrototypePatched && font && typeof font === 'object') patchEmbeddedFont(Object.getPrototypeOf(font) as Record<string, unknown>);
-  return font;
-};
-
 const patchEmbeddedFont = (proto: Record<string, unknown>): void => {
   if (fontPrototypePatched) return;
   fontPrototypePatched = true;

@@ -26,7 +26,6 @@ export const factChangesSchema = changesOf(factInputSchema);
 export const sourceChangesSchema = changesOf(sourceInputSchema);
 
 export const sourceSummarySchema = sourceSchema.omit({ text: true }).extend({ factCount: z.number().int(), textLength: z.number().int() });
-export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 
 export const factViewSchema = factSchema.extend({
   source: z.object({ id: idSchema, title: z.string(), outlet: z.string().nullable(), published: partialDateSchema.nullable() }),

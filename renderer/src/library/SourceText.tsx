@@ -4,7 +4,7 @@ import { locateQuote } from '../../../electron/shared/domain/quote';
 /**
  * The source's full text with the fact's quote highlighted in place and scrolled to the middle of
  * the pane. The text is rendered as React text nodes, never as HTML: a source that contains markup
- * shows it as characters (DESIGN.md §3).
+ * shows it as characters.
  */
 export const SourceText = ({ text, quote, quoteStart }: { text: string; quote: string; quoteStart: number | null }) => {
   const containerRef = useRef<HTMLDivElement>(null);

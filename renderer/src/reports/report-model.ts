@@ -113,7 +113,8 @@ export const pdfFileName = (report: Pick<Report, 'title' | 'date'>): string => {
     (report.title || 'report')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'report';
+      .slice(0, 80)
+      .replace(/-$/, '') || 'report';
   return `${base}-${report.date}.pdf`;
 };
 
@@ -173,8 +174,7 @@ export const base64ToBytes = (base64: string): Uint8Array<ArrayBuffer> => {
 
 // ---- inserting facts ------------------------------------------------------------------------------
 
-/** A fact at the end of the section's last paragraph (a new paragraph when it has none). */
-/** A chip (fact or figure reference) at the end of the section's last paragraph. */
+/** A chip (fact or figure reference) at the end of the section's last paragraph (a new paragraph when it has none). */
 export const appendInlineToSection = (report: Report, sectionId: string, inline: Extract<Inline, { kind: 'fact' | 'figure-ref' }>): Report =>
   updateSection(report, sectionId, (section) => {
     const index = section.blocks.findLastIndex((block) => block.kind === 'paragraph');

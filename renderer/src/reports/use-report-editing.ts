@@ -191,5 +191,3 @@ export const useReportEditing = (initial: Report) => {
     lastSavedAt,
   };
 };
-
-export type ReportDocument = ReturnType<typeof useReportEditing>;
