@@ -143,6 +143,24 @@ export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initial
     setSaveError(null);
   };
 
+  // After a CONFLICT, the other way out: the user's drawing becomes a new chart; the one saved
+  // elsewhere stays as it is.
+  const keepCopy = async () => {
+    if (!draft || saving) return;
+    setSaving(true);
+    const created = await api.call('charts:create', { type: draft.type, factIds: draft.factIds, indicator: draft.indicator });
+    const result = created.ok
+      ? await api.call('charts:save', { chart: { ...draft, id: created.value.id, revision: created.value.revision, title: draft.title.trim() } })
+      : created;
+    setSaving(false);
+    if (!result.ok) return setSaveError(result.error);
+    setDraft(result.value);
+    setBaseline(keyOf(result.value, width));
+    setUnsavedNew(false);
+    setSaveError(null);
+    onSaved(result.value, { width });
+  };
+
   const discard = async () => {
     if (unsavedNew && draft) await api.call('charts:delete', { id: draft.id });
     onClose();
@@ -316,6 +334,9 @@ export const ChartBuilder = ({ chartId, initial, citationNumbers, width: initial
             {saveError.message}{' '}
             <button type="button" className="button button--small" onClick={() => void reloadSaved()}>
               Reload the saved version
+            </button>{' '}
+            <button type="button" className="button button--small" disabled={saving} onClick={() => void keepCopy()}>
+              Keep mine as a new chart
             </button>
           </p>
         )}

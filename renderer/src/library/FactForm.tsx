@@ -151,7 +151,8 @@ export const FactForm = ({
     if (submitted) setErrors((current) => ({ ...validate(next).errors, form: current.form }));
   };
 
-  const submit = async (event?: FormEvent) => {
+  /** `copy`: after a conflict, the user's version is kept as a new fact beside the one saved elsewhere. */
+  const submit = async (event?: FormEvent, as: 'save' | 'copy' = 'save') => {
     event?.preventDefault();
     if (saving) return;
     setSubmitted(true);
@@ -176,9 +177,10 @@ export const FactForm = ({
       }
       input.indicator = created.value.key;
     }
-    const result = editing ? await api.call('facts:update', { id: editing.id, revision, changes: input }) : await api.call('facts:create', input);
+    const result = editing && as === 'save' ? await api.call('facts:update', { id: editing.id, revision, changes: input }) : await api.call('facts:create', input);
     setSaving(false);
     if (result.ok) {
+      setStale(false);
       onSaved(result.value);
       return;
     }
@@ -234,9 +236,14 @@ export const FactForm = ({
             </p>
           )}
           {stale && (
-            <button type="button" className="button" onClick={() => void reload()}>
-              Reload the saved version
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => void reload()}>
+                Reload the saved version
+              </button>
+              <button type="button" className="button" disabled={saving} onClick={() => void submit(undefined, 'copy')} title="Keeps both: the version saved elsewhere, and yours as a new fact">
+                Keep mine as a new fact
+              </button>
+            </>
           )}
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -192,7 +192,8 @@ export const SourceForm = ({
     if (submitted) setErrors((current) => ({ ...validateSource(next).errors, form: current.form }));
   };
 
-  const submit = async (event?: FormEvent) => {
+  /** `copy`: after a conflict, the user's version is kept as a new source beside the one saved elsewhere. */
+  const submit = async (event?: FormEvent, as: 'save' | 'copy' = 'save') => {
     event?.preventDefault();
     event?.stopPropagation();
     if (saving) return;
@@ -202,7 +203,8 @@ export const SourceForm = ({
     if (!input) return;
     setSaving(true);
     // The revision the form was loaded at: a source changed elsewhere since is refused (issue 13 §2).
-    const result = editId ? await api.call('sources:update', { id: editId, revision: loaded?.source?.revision ?? 1, changes: input }) : await api.call('sources:create', input);
+    const result =
+      editId && as === 'save' ? await api.call('sources:update', { id: editId, revision: loaded?.source?.revision ?? 1, changes: input }) : await api.call('sources:create', input);
     setSaving(false);
     if (result.ok) onSaved(result.value);
     else setStale(result.error.code === 'CONFLICT' && editId !== null);
@@ -240,9 +242,14 @@ export const SourceForm = ({
             </p>
           )}
           {stale && (
-            <button type="button" className="button" onClick={() => setGeneration((current) => current + 1)}>
-              Reload the saved version
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => setGeneration((current) => current + 1)}>
+                Reload the saved version
+              </button>
+              <button type="button" className="button" disabled={saving} onClick={() => void submit(undefined, 'copy')} title="Keeps both: the version saved elsewhere, and yours as a new source (its facts stay with the original)">
+                Keep mine as a new source
+              </button>
+            </>
           )}
           {editId && loaded?.source && onDeleted && !confirmingDelete && (
             <button type="button" className="button button--danger sheet__footer-start" onClick={() => setConfirmingDelete(true)}>
